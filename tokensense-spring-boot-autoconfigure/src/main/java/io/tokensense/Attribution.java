@@ -1,0 +1,60 @@
+package io.tokensense;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who a call is for: user, session and tags. Layers merge with {@link #narrowedBy}: the
+ * narrower layer's user and session win, tags are the union, broader layer's first... in
+ * the order scope, options, properties once {@link #mergedOver} has been applied.
+ *
+ * @param userId user, or {@code null}
+ * @param sessionId session, or {@code null}
+ * @param tags tags, without duplicates
+ */
+public record Attribution(@Nullable String userId, @Nullable String sessionId, List<String> tags) {
+
+	/** No user, no session, no tags. */
+	public static final Attribution NONE = new Attribution(null, null, List.of());
+
+	public Attribution {
+		tags = List.copyOf(tags);
+	}
+
+	/**
+	 * This layer on top of a broader one: this user and session win when set; tags are
+	 * this layer's first, then the broader layer's, without duplicates.
+	 */
+	public Attribution mergedOver(Attribution broader) {
+		if (broader == NONE) {
+			return this;
+		}
+		return new Attribution(firstSet(this.userId, broader.userId), firstSet(this.sessionId, broader.sessionId),
+				union(this.tags, broader.tags));
+	}
+
+	/** A narrower layer on top of this one (for nested scopes): its settings win. */
+	Attribution narrowedBy(Attribution narrower) {
+		return narrower.mergedOver(this);
+	}
+
+	private static @Nullable String firstSet(@Nullable String preferred, @Nullable String fallback) {
+		return (preferred != null && !preferred.isEmpty()) ? preferred : fallback;
+	}
+
+	private static List<String> union(List<String> first, List<String> second) {
+		if (second.isEmpty()) {
+			return first;
+		}
+		if (first.isEmpty()) {
+			return second;
+		}
+		Set<String> union = new LinkedHashSet<>(first);
+		union.addAll(second);
+		return List.copyOf(union);
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.tokensense.autoconfigure;
+
+import java.util.function.Supplier;
+
+import io.tokensense.ObserveOptions;
+import io.tokensense.capture.ClientProxies;
+import io.tokensense.capture.EventRoute;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.Ordered;
+
+/**
+ * Wraps every OpenAI and Anthropic client bean in an observing proxy of its client
+ * interface, so injection by interface keeps working. A bean declared with an
+ * implementation class cannot be replaced by an interface proxy: it is left alone, and a
+ * log line says how to observe it.
+ */
+final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware, Ordered {
+
+	private static final Logger logger = LoggerFactory.getLogger(ObservingClientBeanPostProcessor.class);
+
+	private final ObjectProvider<TokenSenseProperties> properties;
+
+	private final Supplier<EventRoute> route;
+
+	private @Nullable ConfigurableListableBeanFactory beanFactory;
+
+	ObservingClientBeanPostProcessor(ObjectProvider<TokenSenseProperties> properties,
+			ObjectProvider<EventRoute> route) {
+		this.properties = properties;
+		this.route = new CachingRoute(route);
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+		if (beanFactory instanceof ConfigurableListableBeanFactory listable) {
+			this.beanFactory = listable;
+		}
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+		Class<?> clientInterface = ClientProxies.clientInterfaceOf(bean);
+		if (clientInterface == null || ClientProxies.isObserved(bean)) {
+			return bean;
+		}
+		TokenSenseProperties settings = this.properties.getObject();
+		if (settings.getExcludedBeans().contains(beanName)) {
+			logger.debug("Leaving LLM client bean '{}' unobserved: it is in tokensense.excluded-beans", beanName);
+			return bean;
+		}
+		Class<?> declaredType = declaredType(beanName);
+		if (declaredType != null && !declaredType.isInterface() && declaredType != Object.class) {
+			logger.info("Leaving LLM client bean '{}' unobserved: it is declared as {}, which an interface proxy "
+					+ "cannot replace. Declare it as {} to have it observed.", beanName, declaredType.getName(),
+					clientInterface.getName());
+			return bean;
+		}
+		ObserveOptions options = ObserveOptions.builder().provider(settings.getProviders().get(beanName)).build();
+		logger.debug("Observing LLM client bean '{}' ({})", beanName, clientInterface.getName());
+		return ClientProxies.observe(bean, options, this.route);
+	}
+
+	private @Nullable Class<?> declaredType(String beanName) {
+		if (this.beanFactory == null || !this.beanFactory.containsBeanDefinition(beanName)) {
+			return null;
+		}
+		BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
+		if (definition instanceof RootBeanDefinition root) {
+			if (root.getResolvedFactoryMethod() != null) {
+				return root.getResolvedFactoryMethod().getReturnType();
+			}
+			if (root.getTargetType() != null) {
+				return root.getTargetType();
+			}
+		}
+		return definition.getResolvableType().resolve();
+	}
+
+	@Override
+	public int getOrder() {
+		// after other post-processors, so the proxy wraps the finished bean
+		return Ordered.LOWEST_PRECEDENCE - 10;
+	}
+
+	/** Looks the route bean up once, on the first observed call. */
+	private static final class CachingRoute implements Supplier<EventRoute> {
+
+		private final ObjectProvider<EventRoute> provider;
+
+		private volatile @Nullable EventRoute route;
+
+		CachingRoute(ObjectProvider<EventRoute> provider) {
+			this.provider = provider;
+		}
+
+		@Override
+		public EventRoute get() {
+			EventRoute current = this.route;
+			if (current == null) {
+				current = this.provider.getObject();
+				this.route = current;
+			}
+			return current;
+		}
+
+	}
+
+}

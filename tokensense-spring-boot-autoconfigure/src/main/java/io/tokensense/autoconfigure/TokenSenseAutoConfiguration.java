@@ -1,0 +1,100 @@
+package io.tokensense.autoconfigure;
+
+import java.util.List;
+
+import io.tokensense.Attribution;
+import io.tokensense.capture.EventRoute;
+import io.tokensense.output.CallEventOutput;
+import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pricing.CostCalculator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Observes the application's LLM client beans and routes each call's {@link io.tokensense.CallEvent}
+ * through a bounded queue to the configured outputs.
+ *
+ * <p>Beans you can replace: {@link CostCalculator} (prices), {@link EventPipeline} (queue and
+ * outputs). Any {@link CallEventOutput} bean is one more output.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "tokensense.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TokenSenseProperties.class)
+public final class TokenSenseAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(TokenSenseAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "tokensense.wrap-beans", matchIfMissing = true)
+	static ObservingClientBeanPostProcessor tokenSenseClientBeanPostProcessor(
+			ObjectProvider<TokenSenseProperties> properties, ObjectProvider<EventRoute> route) {
+		return new ObservingClientBeanPostProcessor(properties, route);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CostCalculator tokenSenseCostCalculator(TokenSenseProperties properties) {
+		return PricingFactory.costCalculator(properties.getPricing());
+	}
+
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	EventPipeline tokenSensePipeline(TokenSenseProperties properties, List<CallEventOutput> applicationOutputs) {
+		TokenSenseProperties.Queue queue = properties.getQueue();
+		QueueSettings.validate(queue, properties.getShutdownTimeout());
+		List<CallEventOutput> outputs = ConfiguredOutputs.resolve(properties.getOutputs(), applicationOutputs);
+		logger.info("TokenSense writes LLM call events to {}", outputs.stream().map(CallEventOutput::name).toList());
+		return new EventPipeline(outputs, queue.getCapacity(), queue.getBatchSize(), queue.getFlushInterval(),
+				"tokensense-pipeline");
+	}
+
+	@Bean
+	ApplicationEventSink tokenSenseApplicationEventSink(ApplicationEventPublisher publisher) {
+		return new ApplicationEventSink(publisher);
+	}
+
+	@Bean
+	CallEventQueueingListener tokenSenseQueueingListener(EventPipeline pipeline, ApplicationEventSink sink) {
+		return new CallEventQueueingListener(pipeline, sink);
+	}
+
+	@Bean
+	EventRoute tokenSenseEventRoute(TokenSenseProperties properties, CostCalculator costs,
+			ApplicationEventSink sink) {
+		warnAboutContentCapture(properties);
+		Attribution defaults = new Attribution(properties.getUserId(), properties.getSessionId(),
+				properties.getTags());
+		return new EventRoute(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink);
+	}
+
+	@Bean
+	PipelineLifecycle tokenSensePipelineLifecycle(EventPipeline pipeline, EventRoute route,
+			TokenSenseProperties properties) {
+		return new PipelineLifecycle(pipeline, route, properties.getShutdownTimeout());
+	}
+
+	private static void warnAboutContentCapture(TokenSenseProperties properties) {
+		if (properties.isLogPrompts() || properties.isLogResponses()) {
+			logger.warn("TokenSense keeps LLM {} in call events (tokensense.log-prompts={}, "
+					+ "tokensense.log-responses={}): they may contain personal or confidential data, and every "
+					+ "output writes them", contentKinds(properties), properties.isLogPrompts(),
+					properties.isLogResponses());
+		}
+	}
+
+	private static String contentKinds(TokenSenseProperties properties) {
+		if (properties.isLogPrompts() && properties.isLogResponses()) {
+			return "prompts and responses";
+		}
+		return properties.isLogPrompts() ? "prompts" : "responses";
+	}
+
+}

@@ -1,0 +1,332 @@
+package io.tokensense.autoconfigure;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/**
+ * Configuration of TokenSense, under the {@code tokensense} prefix.
+ */
+@ConfigurationProperties("tokensense")
+public class TokenSenseProperties {
+
+	/**
+	 * Whether TokenSense observes LLM clients. When false, client beans are left alone and
+	 * TokenSense.observe returns clients unchanged.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Where events go: any of 'log' (JSON lines on logger io.tokensense.events) and 'console'
+	 * (one short line per call). Empty means automatic: 'log'. CallEventOutput beans are
+	 * always added.
+	 */
+	private List<String> outputs = new ArrayList<>();
+
+	/**
+	 * Whether OpenAIClient, OpenAIClientAsync, AnthropicClient and AnthropicClientAsync beans
+	 * are wrapped in an observing proxy.
+	 */
+	private boolean wrapBeans = true;
+
+	/**
+	 * Names of client beans to leave unobserved.
+	 */
+	private Set<String> excludedBeans = new LinkedHashSet<>();
+
+	/**
+	 * Provider name to report for a client bean, by bean name, e.g. for an OpenAI-compatible
+	 * host TokenSense does not recognise. Detected from the base URL otherwise.
+	 */
+	private Map<String, String> providers = new LinkedHashMap<>();
+
+	/**
+	 * User id attached to every call that has none from its scope or options.
+	 */
+	private @Nullable String userId;
+
+	/**
+	 * Session id attached to every call that has none from its scope or options.
+	 */
+	private @Nullable String sessionId;
+
+	/**
+	 * Tags added to every call.
+	 */
+	private List<String> tags = new ArrayList<>();
+
+	/**
+	 * Whether request content is kept in events. Prompts may hold personal data: a warning
+	 * is logged at startup when on.
+	 */
+	private boolean logPrompts;
+
+	/**
+	 * Whether response content is kept in events. A warning is logged at startup when on.
+	 */
+	private boolean logResponses;
+
+	/**
+	 * How long queued events may take to be written when the application stops.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	private final Pricing pricing = new Pricing();
+
+	private final Queue queue = new Queue();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getOutputs() {
+		return this.outputs;
+	}
+
+	public void setOutputs(List<String> outputs) {
+		this.outputs = outputs;
+	}
+
+	public boolean isWrapBeans() {
+		return this.wrapBeans;
+	}
+
+	public void setWrapBeans(boolean wrapBeans) {
+		this.wrapBeans = wrapBeans;
+	}
+
+	public Set<String> getExcludedBeans() {
+		return this.excludedBeans;
+	}
+
+	public void setExcludedBeans(Set<String> excludedBeans) {
+		this.excludedBeans = excludedBeans;
+	}
+
+	public Map<String, String> getProviders() {
+		return this.providers;
+	}
+
+	public void setProviders(Map<String, String> providers) {
+		this.providers = providers;
+	}
+
+	public @Nullable String getUserId() {
+		return this.userId;
+	}
+
+	public void setUserId(@Nullable String userId) {
+		this.userId = userId;
+	}
+
+	public @Nullable String getSessionId() {
+		return this.sessionId;
+	}
+
+	public void setSessionId(@Nullable String sessionId) {
+		this.sessionId = sessionId;
+	}
+
+	public List<String> getTags() {
+		return this.tags;
+	}
+
+	public void setTags(List<String> tags) {
+		this.tags = tags;
+	}
+
+	public boolean isLogPrompts() {
+		return this.logPrompts;
+	}
+
+	public void setLogPrompts(boolean logPrompts) {
+		this.logPrompts = logPrompts;
+	}
+
+	public boolean isLogResponses() {
+		return this.logResponses;
+	}
+
+	public void setLogResponses(boolean logResponses) {
+		this.logResponses = logResponses;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Pricing getPricing() {
+		return this.pricing;
+	}
+
+	public Queue getQueue() {
+		return this.queue;
+	}
+
+	/** Prices beyond the bundled catalog. */
+	public static final class Pricing {
+
+		/**
+		 * Location of a price file in LiteLLM's JSON format; its entries extend and override the
+		 * bundled catalog.
+		 */
+		private @Nullable Resource catalog;
+
+		/**
+		 * Prices of single models in USD per million tokens, by model name; they override the
+		 * catalog.
+		 */
+		private Map<String, ModelPrices> models = new LinkedHashMap<>();
+
+		public @Nullable Resource getCatalog() {
+			return this.catalog;
+		}
+
+		public void setCatalog(@Nullable Resource catalog) {
+			this.catalog = catalog;
+		}
+
+		public Map<String, ModelPrices> getModels() {
+			return this.models;
+		}
+
+		public void setModels(Map<String, ModelPrices> models) {
+			this.models = models;
+		}
+
+	}
+
+	/** Prices of one model, in USD per million tokens; unset ones keep the catalog's. */
+	public static final class ModelPrices {
+
+		/**
+		 * Price of a million uncached input tokens.
+		 */
+		private @Nullable BigDecimal input;
+
+		/**
+		 * Price of a million output tokens.
+		 */
+		private @Nullable BigDecimal output;
+
+		/**
+		 * Price of a million input tokens read from the prompt cache.
+		 */
+		private @Nullable BigDecimal cacheRead;
+
+		/**
+		 * Price of a million input tokens written to the prompt cache.
+		 */
+		private @Nullable BigDecimal cacheWrite;
+
+		/**
+		 * Price of a million reasoning tokens (the output price when unset).
+		 */
+		private @Nullable BigDecimal reasoning;
+
+		public @Nullable BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(@Nullable BigDecimal input) {
+			this.input = input;
+		}
+
+		public @Nullable BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable BigDecimal output) {
+			this.output = output;
+		}
+
+		public @Nullable BigDecimal getCacheRead() {
+			return this.cacheRead;
+		}
+
+		public void setCacheRead(@Nullable BigDecimal cacheRead) {
+			this.cacheRead = cacheRead;
+		}
+
+		public @Nullable BigDecimal getCacheWrite() {
+			return this.cacheWrite;
+		}
+
+		public void setCacheWrite(@Nullable BigDecimal cacheWrite) {
+			this.cacheWrite = cacheWrite;
+		}
+
+		public @Nullable BigDecimal getReasoning() {
+			return this.reasoning;
+		}
+
+		public void setReasoning(@Nullable BigDecimal reasoning) {
+			this.reasoning = reasoning;
+		}
+
+	}
+
+	/** The bounded queue between callers and outputs. */
+	public static final class Queue {
+
+		/**
+		 * How many events may wait to be written; past it, new events are counted as dropped
+		 * instead of slowing callers down.
+		 */
+		private int capacity = 10_000;
+
+		/**
+		 * How many events are written to the outputs at once.
+		 */
+		private int batchSize = 500;
+
+		/**
+		 * How long the worker waits to fill a batch before writing what it has.
+		 */
+		private Duration flushInterval = Duration.ofSeconds(1);
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getFlushInterval() {
+			return this.flushInterval;
+		}
+
+		public void setFlushInterval(Duration flushInterval) {
+			this.flushInterval = flushInterval;
+		}
+
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.tokensense.capture;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The invocation handler behind every observed client and service. Billed calls go through
+ * {@link CallRecorder}; any other call goes straight to the target, and a client or service
+ * it returns is observed in turn, so nothing reached from an observed client escapes.
+ *
+ * <p>The target is always invoked directly: a default method such as {@code create(params)}
+ * then runs on the target and never re-enters the proxy, so a call is counted once.
+ */
+final class ObservingHandler implements InvocationHandler {
+
+	private final Object target;
+
+	private final Class<?> serviceInterface;
+
+	private final ObservedClient client;
+
+	private final @Nullable String createOperation;
+
+	/** Services returned by argument-less accessors ({@code chat()}), which the SDK caches too. */
+	private final Map<Method, Observed> accessorCache = new ConcurrentHashMap<>();
+
+	ObservingHandler(Object target, Class<?> serviceInterface, ObservedClient client) {
+		this.target = target;
+		this.serviceInterface = serviceInterface;
+		this.client = client;
+		this.createOperation = client.adapter().operationOf(serviceInterface, "create");
+	}
+
+	Object target() {
+		return this.target;
+	}
+
+	@Override
+	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args) throws Throwable {
+		if (method.getDeclaringClass() == Object.class) {
+			return objectMethod(proxy, method, args);
+		}
+		if (this.createOperation != null && method.getName().equals("create")) {
+			return CallRecorder.invoke(this.client, this.createOperation, this.target, method, args);
+		}
+		Object result;
+		try {
+			result = method.invoke(this.target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+		return observeReturned(method, args, result);
+	}
+
+	private @Nullable Object observeReturned(Method method, @Nullable Object @Nullable [] args,
+			@Nullable Object result) {
+		Class<?> returnType = method.getReturnType();
+		if (result == null || !this.client.adapter().isServiceInterface(returnType)
+				|| !returnType.isInstance(result)) {
+			return result;
+		}
+		if (args == null || args.length == 0) {
+			Observed cached = this.accessorCache.get(method);
+			if (cached != null && cached.target == result) {
+				return cached.proxy;
+			}
+			Object proxy = observe(returnType, result);
+			this.accessorCache.put(method, new Observed(result, proxy));
+			return proxy;
+		}
+		return observe(returnType, result);
+	}
+
+	private Object observe(Class<?> returnType, Object result) {
+		ObservedClient owner = this.client.adapter().isClientInterface(returnType)
+				? this.client.forDerivedClient(result) : this.client;
+		return ClientProxies.proxy(result, returnType, owner);
+	}
+
+	private Object objectMethod(Object proxy, Method method, @Nullable Object @Nullable [] args) {
+		return switch (method.getName()) {
+			case "equals" -> args != null && proxy == args[0];
+			case "hashCode" -> System.identityHashCode(proxy);
+			default -> "TokenSense(" + this.serviceInterface.getSimpleName() + ")";
+		};
+	}
+
+	private record Observed(Object target, Object proxy) {
+	}
+
+}

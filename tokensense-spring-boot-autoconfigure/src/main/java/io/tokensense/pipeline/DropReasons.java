@@ -1,0 +1,32 @@
+package io.tokensense.pipeline;
+
+import java.util.List;
+
+/**
+ * Why an event was not written: the keys of {@link EventPipeline#droppedByReason()} and the
+ * {@code reason} tag values of the {@code tokensense.events.dropped} meter.
+ */
+public final class DropReasons {
+
+	/** The queue was full when the call ended: the outputs are slower than the calls. */
+	public static final String QUEUE_FULL = "queue_full";
+
+	/** The event arrived after the pipeline started closing. */
+	public static final String CLOSED = "closed";
+
+	/** The event was still queued when the shutdown timeout ran out. */
+	public static final String SHUTDOWN_TIMEOUT = "shutdown_timeout";
+
+	/**
+	 * An output gave up on the event's batch after its retries; counted once per failing
+	 * output, so one event may count more than once when several outputs fail.
+	 */
+	public static final String OUTPUT_FAILED = "output_failed";
+
+	/** Every reason, in a stable order. */
+	public static final List<String> ALL = List.of(QUEUE_FULL, CLOSED, SHUTDOWN_TIMEOUT, OUTPUT_FAILED);
+
+	private DropReasons() {
+	}
+
+}

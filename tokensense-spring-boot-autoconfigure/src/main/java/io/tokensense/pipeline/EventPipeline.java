@@ -1,0 +1,212 @@
+package io.tokensense.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+import io.tokensense.CallEvent;
+import io.tokensense.output.CallEventOutput;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries events from the threads that made the calls to the outputs: a bounded queue
+ * drained by one daemon worker thread, in batches of up to {@code batchSize} events, each
+ * batch waiting at most {@code flushInterval} to fill. {@link #offer} never blocks; an event
+ * that cannot be taken or written is counted by reason in {@link #droppedByReason()}.
+ *
+ * <p>Each output is written independently: a failed batch is retried for that output only
+ * (see {@link RetryPolicy}), and neither an exception nor an {@link Error} (except a
+ * {@link VirtualMachineError}) from one output stops the others or the worker.
+ *
+ * <p>{@link #close(Duration)} stops accepting events, writes what is queued within the
+ * timeout, counts the rest as {@link DropReasons#SHUTDOWN_TIMEOUT} and closes the outputs.
+ * If an output is still stuck in a write when the timeout runs out, the worker closes the
+ * outputs once that write returns.
+ */
+public final class EventPipeline implements AutoCloseable {
+
+	/** How long {@link #close()} waits for queued events to be written. */
+	public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Logger logger = LoggerFactory.getLogger(EventPipeline.class);
+
+	private final BlockingQueue<QueuedEvent> queue;
+
+	private final int capacity;
+
+	private final List<OutputChannel> channels;
+
+	private final PipelineCounters counters = new PipelineCounters();
+
+	private final ShutdownSignal shutdown = new ShutdownSignal();
+
+	private final Thread worker;
+
+	private final RateLimitedLogger queueFullLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
+
+	private final Object lifecycleMonitor = new Object();
+
+	private volatile boolean started;
+
+	private volatile boolean closed;
+
+	/**
+	 * Creates a pipeline that retries failed batches with {@link RetryPolicy#DEFAULT}.
+	 * @param outputs where events go; at least one
+	 * @param capacity how many events may wait in the queue
+	 * @param batchSize the most events handed to an output at once
+	 * @param flushInterval the longest a batch waits to fill up
+	 * @param threadName the worker thread's name
+	 */
+	public EventPipeline(List<? extends CallEventOutput> outputs, int capacity, int batchSize, Duration flushInterval,
+			String threadName) {
+		this(outputs, capacity, batchSize, flushInterval, threadName, RetryPolicy.DEFAULT);
+	}
+
+	/**
+	 * Creates a pipeline.
+	 * @param outputs where events go; at least one
+	 * @param capacity how many events may wait in the queue
+	 * @param batchSize the most events handed to an output at once
+	 * @param flushInterval the longest a batch waits to fill up
+	 * @param threadName the worker thread's name
+	 * @param retryPolicy how failed batches are retried
+	 */
+	public EventPipeline(List<? extends CallEventOutput> outputs, int capacity, int batchSize, Duration flushInterval,
+			String threadName, RetryPolicy retryPolicy) {
+		PipelineArguments.validate(outputs, capacity, batchSize, flushInterval, threadName, retryPolicy);
+		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.capacity = capacity;
+		List<OutputChannel> channels = new ArrayList<>(outputs.size());
+		outputs.forEach((output) -> channels.add(new OutputChannel(output, retryPolicy, this.shutdown)));
+		this.channels = List.copyOf(channels);
+		this.worker = new Thread(new PipelineWorker(this.queue, this.channels, this.counters, this.shutdown, batchSize,
+				flushInterval), threadName);
+		this.worker.setDaemon(true);
+	}
+
+	/** Starts the worker thread; does nothing when it runs already or the pipeline is closed. */
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.started && !this.closed) {
+				this.worker.start();
+				this.started = true;
+			}
+		}
+	}
+
+	/**
+	 * Queues an event without blocking, starting the worker if needed.
+	 * @param event the event
+	 * @param onWritten called on the worker thread once every output has been given the
+	 * event's batch (whether or not they managed to write it), or {@code null}
+	 * @return whether the event was queued; {@code false} when the queue is full or the
+	 * pipeline is closed, in which case the event is counted as dropped
+	 */
+	public boolean offer(CallEvent event, @Nullable Consumer<CallEvent> onWritten) {
+		if (this.closed) {
+			this.counters.dropped(DropReasons.CLOSED, 1);
+			return false;
+		}
+		if (!this.started) {
+			start();
+		}
+		QueuedEvent queued = new QueuedEvent(event, onWritten);
+		if (!this.queue.offer(queued)) {
+			this.counters.dropped(DropReasons.QUEUE_FULL, 1);
+			this.queueFullLog.warn("TokenSense dropped an event because its queue of {} is full: the outputs are "
+					+ "slower than the calls; check their health or raise tokensense.queue.capacity", this.capacity);
+			return false;
+		}
+		// close() may have drained the queue between the check above and the offer: take the event back
+		if (this.closed && this.queue.remove(queued)) {
+			this.counters.dropped(DropReasons.CLOSED, 1);
+			return false;
+		}
+		return true;
+	}
+
+	/** Closes with the {@link #DEFAULT_CLOSE_TIMEOUT default timeout}. */
+	@Override
+	public void close() {
+		close(DEFAULT_CLOSE_TIMEOUT);
+	}
+
+	/**
+	 * Stops accepting events, writes what is queued and closes the outputs. Returns once
+	 * done or when the timeout runs out; then the events still queued are counted as
+	 * {@link DropReasons#SHUTDOWN_TIMEOUT}. Calls after the first return at once.
+	 * @param timeout how long to wait for queued events to be written
+	 */
+	public void close(Duration timeout) {
+		PipelineArguments.requireNotNegative(timeout, "timeout");
+		boolean running;
+		synchronized (this.lifecycleMonitor) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			running = this.started;
+		}
+		this.shutdown.close();
+		if (!running) {
+			this.channels.forEach(OutputChannel::close);
+			return;
+		}
+		if (!awaitWorker(timeout)) {
+			this.shutdown.abandon();
+		}
+		List<QueuedEvent> leftovers = new ArrayList<>();
+		this.queue.drainTo(leftovers);
+		if (!leftovers.isEmpty()) {
+			this.counters.dropped(DropReasons.SHUTDOWN_TIMEOUT, leftovers.size());
+			logger.warn("TokenSense dropped {} events that were not written within the shutdown timeout of {}",
+					leftovers.size(), timeout);
+		}
+	}
+
+	private boolean awaitWorker(Duration timeout) {
+		try {
+			this.worker.join(Math.max(1, timeout.toMillis()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return !this.worker.isAlive();
+	}
+
+	/** How many events wait in the queue now. */
+	public int queueSize() {
+		return this.queue.size();
+	}
+
+	/** How many events the queue holds at most. */
+	public int capacity() {
+		return this.capacity;
+	}
+
+	/** How many events every output has written. */
+	public long written() {
+		return this.counters.written();
+	}
+
+	/**
+	 * How many events were dropped, by reason; every key of {@link DropReasons#ALL} is present.
+	 * @return a snapshot, in the order of {@link DropReasons#ALL}
+	 */
+	public Map<String, Long> droppedByReason() {
+		return this.counters.droppedByReason();
+	}
+
+	/** How each output is doing, in the order the outputs were given. */
+	public List<OutputState> outputStates() {
+		return this.channels.stream().map(OutputChannel::state).toList();
+	}
+
+}

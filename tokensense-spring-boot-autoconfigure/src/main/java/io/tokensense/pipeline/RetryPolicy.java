@@ -1,0 +1,45 @@
+package io.tokensense.pipeline;
+
+import java.time.Duration;
+
+/**
+ * How often a pipeline retries a batch that an output failed to write, and how long it
+ * waits in between: {@code initialBackoff} before the second attempt, multiplied by
+ * {@code multiplier} before each further one.
+ *
+ * @param maxAttempts how many times a batch is handed to an output in all; {@code 1} means no retry
+ * @param initialBackoff the pause after the first failure
+ * @param multiplier how much longer each following pause is
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier) {
+
+	/** Three attempts, pausing 100ms and then 400ms. */
+	public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(100), 4);
+
+	/** A single attempt. */
+	public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, 1);
+
+	public RetryPolicy {
+		if (maxAttempts < 1) {
+			throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+		}
+		if (initialBackoff == null || initialBackoff.isNegative()) {
+			throw new IllegalArgumentException("initialBackoff must not be null or negative, was " + initialBackoff);
+		}
+		if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+			throw new IllegalArgumentException("multiplier must be a finite number of at least 1, was " + multiplier);
+		}
+	}
+
+	/**
+	 * The pause after a failed attempt.
+	 * @param failedAttempt the attempt that just failed, starting at 1
+	 * @return how long to wait before the next attempt
+	 */
+	public Duration backoffAfter(int failedAttempt) {
+		double millis = this.initialBackoff.toMillis() * Math.pow(this.multiplier, Math.max(0, failedAttempt - 1));
+		// a long pause means the output is down anyway: cap it rather than overflow
+		return Duration.ofMillis((long) Math.min(millis, Duration.ofMinutes(1).toMillis()));
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.tokensense.pricing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * Immutable per-token prices by model, in LiteLLM's JSON format. Start from {@link #bundled()},
+ * {@link #extendedBy(PriceCatalog) extend} it with a full LiteLLM file and apply
+ * {@link #withOverrides(Map) single-price overrides}; each step returns a new catalog.
+ *
+ * <p>{@link #find(String, String)} resolves a model name exactly, then without a date suffix,
+ * then with the provider prefix. Nothing else matches: an unknown model stays unknown rather
+ * than being priced like a lookalike.
+ */
+public final class PriceCatalog {
+
+	private static final String BUNDLED = "model-prices.json";
+
+	private final Map<String, ModelPrice> prices;
+
+	private PriceCatalog(Map<String, ModelPrice> prices) {
+		this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
+	}
+
+	/** The catalog shipped with TokenSense (read once, then shared). */
+	public static PriceCatalog bundled() {
+		return Bundled.CATALOG;
+	}
+
+	/** A catalog of the given entries, keyed by model name. */
+	public static PriceCatalog of(Map<String, ModelPrice> prices) {
+		return new PriceCatalog(prices);
+	}
+
+	/**
+	 * Reads a LiteLLM-format price file. Entries that are not priced per token are left out;
+	 * entries with a price that is not a non-negative number are skipped with a warning.
+	 * @throws IllegalArgumentException when the content is not a JSON object
+	 */
+	public static PriceCatalog load(InputStream in) {
+		return load(in, "[input stream]");
+	}
+
+	/**
+	 * Reads a LiteLLM-format price file; {@code source} names it in error messages.
+	 * @see #load(InputStream)
+	 */
+	public static PriceCatalog load(InputStream in, String source) {
+		return new PriceCatalog(LiteLlmCatalogReader.read(in, source));
+	}
+
+	/**
+	 * Reads a LiteLLM-format price file from a Spring resource, e.g. the location set with
+	 * {@code tokensense.pricing.catalog}.
+	 * @throws IllegalStateException when the resource cannot be read
+	 * @see #load(InputStream)
+	 */
+	public static PriceCatalog load(Resource resource) {
+		try (InputStream in = resource.getInputStream()) {
+			return load(in, resource.getDescription());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read price catalog " + resource.getDescription(), ex);
+		}
+	}
+
+	/** This catalog plus the entries of {@code other}; where both list a model, {@code other} wins. */
+	public PriceCatalog extendedBy(PriceCatalog other) {
+		Map<String, ModelPrice> merged = new LinkedHashMap<>(this.prices);
+		merged.putAll(other.prices);
+		return new PriceCatalog(merged);
+	}
+
+	/**
+	 * This catalog with single prices replaced, keyed by model name. An override for a name
+	 * that resolves to an entry starts from that entry's prices and is listed under the name
+	 * given; an override for an unknown name must give input and output prices.
+	 * @param overrides prices in USD per million tokens
+	 * @throws IllegalArgumentException when an unknown model lacks input or output price
+	 */
+	public PriceCatalog withOverrides(Map<String, PriceOverride> overrides) {
+		Map<String, ModelPrice> merged = new LinkedHashMap<>(this.prices);
+		overrides.forEach((model, override) -> {
+			ModelPrice base = find(null, model).orElse(null);
+			merged.put(model, (base != null) ? override.applyTo(base.withModel(model)) : override.toModelPrice(model));
+		});
+		return new PriceCatalog(merged);
+	}
+
+	/**
+	 * The prices of {@code model} as served by {@code provider}: the entry listed under the
+	 * name itself, else under the name without its date suffix ({@code gpt-4o-2024-08-06} →
+	 * {@code gpt-4o}), else under the provider prefix ({@code groq/llama-3.3-70b-versatile}),
+	 * which a name may also carry already.
+	 * @param provider the provider name ({@code openai}, {@code groq}, ...), if known
+	 * @param model the model name
+	 * @return the prices, or empty for a model this catalog does not know
+	 */
+	public Optional<ModelPrice> find(@Nullable String provider, @Nullable String model) {
+		if (model == null || model.isBlank()) {
+			return Optional.empty();
+		}
+		for (String name : ModelNames.candidates(provider, model.trim())) {
+			ModelPrice price = this.prices.get(name);
+			if (price != null) {
+				return Optional.of(price);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Every entry, keyed by model name, in file order. */
+	public Map<String, ModelPrice> models() {
+		return this.prices;
+	}
+
+	@Override
+	public String toString() {
+		return "PriceCatalog[" + this.prices.size() + " models]";
+	}
+
+	/** Holder idiom: the file is parsed on first use, once. */
+	private static final class Bundled {
+
+		static final PriceCatalog CATALOG = read();
+
+		private static PriceCatalog read() {
+			try (InputStream in = PriceCatalog.class.getResourceAsStream(BUNDLED)) {
+				if (in == null) {
+					throw new IllegalStateException("Bundled price catalog " + BUNDLED + " is missing");
+				}
+				return load(in, "bundled " + BUNDLED);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.tokensense.provider;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything TokenSense knows about one SDK: which of its types are clients and services,
+ * which service calls are billed operations, and how to read their requests, responses and
+ * errors. Implementations must never throw from their read methods.
+ */
+public interface ProviderAdapter {
+
+	/** The provider this SDK talks to by default: {@code openai} or {@code anthropic}. */
+	String sdkProvider();
+
+	/** Whether the type is one of this SDK's client interfaces. */
+	boolean isClientInterface(Class<?> type);
+
+	/** Whether an object returned by a client or service is itself one to observe. */
+	boolean isServiceInterface(Class<?> type);
+
+	/**
+	 * The operation ({@code chat}, {@code messages}, ...) that a method of a service bills,
+	 * or {@code null} when calls to it are not billed (listing, retrieving, counting tokens).
+	 * @param serviceInterface the service interface the method was called through
+	 * @param methodName the method's name
+	 */
+	@Nullable String operationOf(Class<?> serviceInterface, String methodName);
+
+	/** The base URL the client sends requests to, read defensively; {@code null} if unknown. */
+	@Nullable String baseUrl(Object client);
+
+	/** The model a request asks for. */
+	@Nullable String requestModel(@Nullable Object params);
+
+	/** The request body as JSON, for prompt capture. */
+	@Nullable String prompt(@Nullable Object params);
+
+	/**
+	 * Reads model, usage and id from a call's result.
+	 * @param result what the SDK returned
+	 * @param withText whether to read the generated text too
+	 */
+	ResultReading read(Object result, boolean withText);
+
+	/** The HTTP status of an SDK's service error as text (e.g. {@code 429}); {@code null} for other errors. */
+	@Nullable String httpStatus(Throwable error);
+
+}

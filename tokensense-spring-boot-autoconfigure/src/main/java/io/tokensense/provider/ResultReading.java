@@ -1,0 +1,23 @@
+package io.tokensense.provider;
+
+import io.tokensense.pricing.TokenUsage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What could be read from one provider response. Every field is optional: an odd payload
+ * yields a reading with less in it, never an exception.
+ *
+ * @param responseModel the model the provider reports having served
+ * @param usage normalised token counts, {@code null} when the response carried none
+ * @param requestId the provider's id for the response
+ * @param responseText the generated text, read only when response capture is on
+ * @param providerHint a provider recognised from the payload itself (e.g. {@code groq} from
+ * {@code x_groq}), or {@code null}
+ */
+public record ResultReading(@Nullable String responseModel, @Nullable TokenUsage usage, @Nullable String requestId,
+		@Nullable String responseText, @Nullable String providerHint) {
+
+	/** A reading of a response that had nothing TokenSense understands. */
+	public static final ResultReading EMPTY = new ResultReading(null, null, null, null, null);
+
+}

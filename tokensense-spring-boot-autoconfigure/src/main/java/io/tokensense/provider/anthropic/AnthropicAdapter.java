@@ -1,0 +1,113 @@
+package io.tokensense.provider.anthropic;
+
+import java.util.Map;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.AnthropicClientAsync;
+import com.anthropic.core.ObjectMappers;
+import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.Model;
+import com.anthropic.models.messages.StructuredMessageCreateParams;
+import com.anthropic.models.messages.batches.BatchCreateParams;
+import io.tokensense.provider.BaseUrls;
+import io.tokensense.provider.ProviderAdapter;
+import io.tokensense.provider.ResultReading;
+import io.tokensense.provider.ServiceOperations;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Observes the official {@code anthropic-java} SDK. {@code countTokens} is not a billed call
+ * and is not observed; creating a message batch is recorded as a {@code batches} operation
+ * without tokens.
+ */
+public final class AnthropicAdapter implements ProviderAdapter {
+
+	private static final ServiceOperations OPERATIONS = new ServiceOperations(Map.of(
+			"com.anthropic.services.blocking.MessageService", "messages",
+			"com.anthropic.services.blocking.beta.MessageService", "messages",
+			"com.anthropic.services.blocking.messages.BatchService", "batches",
+			"com.anthropic.services.blocking.beta.messages.BatchService", "batches"));
+
+	private final AnthropicResultReader reader = new AnthropicResultReader();
+
+	@Override
+	public String sdkProvider() {
+		return "anthropic";
+	}
+
+	@Override
+	public boolean isClientInterface(Class<?> type) {
+		return type == AnthropicClient.class || type == AnthropicClientAsync.class;
+	}
+
+	@Override
+	public boolean isServiceInterface(Class<?> type) {
+		String name = type.getName();
+		return type.isInterface()
+				&& (name.startsWith("com.anthropic.services.") || name.startsWith("com.anthropic.client."));
+	}
+
+	@Override
+	public @Nullable String operationOf(Class<?> serviceInterface, String methodName) {
+		return methodName.equals("create") ? OPERATIONS.createOperationOf(serviceInterface) : null;
+	}
+
+	@Override
+	public @Nullable String baseUrl(Object client) {
+		return BaseUrls.of(client);
+	}
+
+	@Override
+	public @Nullable String requestModel(@Nullable Object params) {
+		try {
+			if (params instanceof MessageCreateParams message) {
+				return message._model().asKnown().map(Model::asString).orElse(null);
+			}
+			if (params instanceof StructuredMessageCreateParams<?> structured) {
+				return requestModel(structured.rawParams());
+			}
+			if (params instanceof com.anthropic.models.beta.messages.MessageCreateParams beta) {
+				return beta._model().asKnown().map(Model::asString).orElse(null);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// an odd request still gets an event, without its model
+		}
+		return null;
+	}
+
+	@Override
+	public @Nullable String prompt(@Nullable Object params) {
+		try {
+			Object body = null;
+			if (params instanceof MessageCreateParams message) {
+				body = message._body();
+			}
+			else if (params instanceof StructuredMessageCreateParams<?> structured) {
+				body = structured.rawParams()._body();
+			}
+			else if (params instanceof com.anthropic.models.beta.messages.MessageCreateParams beta) {
+				body = beta._body();
+			}
+			else if (params instanceof BatchCreateParams batch) {
+				body = batch._body();
+			}
+			return (body != null) ? ObjectMappers.jsonMapper().writeValueAsString(body) : null;
+		}
+		catch (Exception | LinkageError ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public ResultReading read(Object result, boolean withText) {
+		return this.reader.read(result, withText);
+	}
+
+	@Override
+	public @Nullable String httpStatus(Throwable error) {
+		return (error instanceof AnthropicServiceException service) ? Integer.toString(service.statusCode()) : null;
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.tokensense.provider.anthropic;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Optional;
+
+import com.anthropic.core.JsonField;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Guarded reads of the SDK's {@link JsonField}s: the typed getters throw on a missing or
+ * mistyped field, these return empty or zero instead.
+ */
+final class AnthropicFields {
+
+	private AnthropicFields() {
+	}
+
+	static <T> Optional<T> known(@Nullable JsonField<T> field) {
+		return (field != null) ? field.asKnown() : Optional.empty();
+	}
+
+	static boolean present(@Nullable JsonField<?> field) {
+		return field != null && field.asKnown().isPresent();
+	}
+
+	static long count(@Nullable JsonField<Long> field) {
+		if (field == null) {
+			return 0;
+		}
+		Optional<Long> known = field.asKnown();
+		if (known.isPresent()) {
+			return known.get();
+		}
+		return field.asNumber().map(AnthropicFields::clamp).orElse(0L);
+	}
+
+	private static long clamp(Number number) {
+		if (number instanceof Long || number instanceof Integer || number instanceof Short) {
+			return number.longValue();
+		}
+		BigInteger whole = new BigDecimal(number.toString()).toBigInteger();
+		if (whole.bitLength() >= Long.SIZE) {
+			return (whole.signum() < 0) ? 0 : Long.MAX_VALUE;
+		}
+		return whole.longValue();
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.tokensense.provider.openai;
+
+import java.util.Map;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.OpenAIClientAsync;
+import com.openai.core.ObjectMappers;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
+import com.openai.models.completions.CompletionCreateParams;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.StructuredResponseCreateParams;
+import io.tokensense.provider.BaseUrls;
+import io.tokensense.provider.ProviderAdapter;
+import io.tokensense.provider.ResultReading;
+import io.tokensense.provider.ServiceOperations;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Observes the official {@code openai-java} SDK, and through it every OpenAI-compatible
+ * host (Groq, DeepSeek, ...).
+ */
+public final class OpenAiAdapter implements ProviderAdapter {
+
+	private static final ServiceOperations OPERATIONS = new ServiceOperations(Map.of(
+			"com.openai.services.blocking.chat.ChatCompletionService", "chat",
+			"com.openai.services.blocking.ResponseService", "responses",
+			"com.openai.services.blocking.EmbeddingService", "embeddings",
+			"com.openai.services.blocking.CompletionService", "completions"));
+
+	private final OpenAiResultReader reader = new OpenAiResultReader();
+
+	@Override
+	public String sdkProvider() {
+		return "openai";
+	}
+
+	@Override
+	public boolean isClientInterface(Class<?> type) {
+		return type == OpenAIClient.class || type == OpenAIClientAsync.class;
+	}
+
+	@Override
+	public boolean isServiceInterface(Class<?> type) {
+		String name = type.getName();
+		return type.isInterface() && (name.startsWith("com.openai.services.") || name.startsWith("com.openai.client."));
+	}
+
+	@Override
+	public @Nullable String operationOf(Class<?> serviceInterface, String methodName) {
+		return methodName.equals("create") ? OPERATIONS.createOperationOf(serviceInterface) : null;
+	}
+
+	@Override
+	public @Nullable String baseUrl(Object client) {
+		return BaseUrls.of(client);
+	}
+
+	@Override
+	public @Nullable String requestModel(@Nullable Object params) {
+		try {
+			if (params instanceof ChatCompletionCreateParams chat) {
+				return chat._model().asKnown().map(Object::toString).orElse(null);
+			}
+			if (params instanceof StructuredChatCompletionCreateParams<?> structured) {
+				return requestModel(structured.rawParams());
+			}
+			if (params instanceof ResponseCreateParams responses) {
+				return responses._model().asKnown().map(OpenAiModels::name).orElse(null);
+			}
+			if (params instanceof StructuredResponseCreateParams<?> structured) {
+				return requestModel(structured.rawParams());
+			}
+			if (params instanceof EmbeddingCreateParams embeddings) {
+				return embeddings._model().asKnown().map(Object::toString).orElse(null);
+			}
+			if (params instanceof CompletionCreateParams completions) {
+				return completions._model().asKnown().map(Object::toString).orElse(null);
+			}
+		}
+		catch (RuntimeException ex) {
+			// an odd request still gets an event, without its model
+		}
+		return null;
+	}
+
+	@Override
+	public @Nullable String prompt(@Nullable Object params) {
+		try {
+			Object body = requestBody(params);
+			return (body != null) ? ObjectMappers.jsonMapper().writeValueAsString(body) : null;
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Object requestBody(@Nullable Object params) {
+		if (params instanceof ChatCompletionCreateParams chat) {
+			return chat._body();
+		}
+		if (params instanceof StructuredChatCompletionCreateParams<?> structured) {
+			return structured.rawParams()._body();
+		}
+		if (params instanceof ResponseCreateParams responses) {
+			return responses._body();
+		}
+		if (params instanceof EmbeddingCreateParams embeddings) {
+			return embeddings._body();
+		}
+		if (params instanceof CompletionCreateParams completions) {
+			return completions._body();
+		}
+		return null;
+	}
+
+	@Override
+	public ResultReading read(Object result, boolean withText) {
+		return this.reader.read(result, withText);
+	}
+
+	@Override
+	public @Nullable String httpStatus(Throwable error) {
+		return (error instanceof OpenAIServiceException service) ? Integer.toString(service.statusCode()) : null;
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.tokensense.provider.openai;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Optional;
+
+import com.openai.core.JsonField;
+import com.openai.core.JsonValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Guarded reads of the SDK's {@link JsonField}s. The typed getters throw on a missing or
+ * mistyped field; these return empty instead, and accept a count written as any JSON number.
+ */
+final class OpenAiFields {
+
+	private OpenAiFields() {
+	}
+
+	static <T> Optional<T> known(@Nullable JsonField<T> field) {
+		return (field != null) ? field.asKnown() : Optional.empty();
+	}
+
+	static long count(@Nullable JsonField<Long> field) {
+		if (field == null) {
+			return 0;
+		}
+		Optional<Long> known = field.asKnown();
+		if (known.isPresent()) {
+			return known.get();
+		}
+		return field.asNumber().map(OpenAiFields::clamp).orElse(0L);
+	}
+
+	static boolean present(@Nullable JsonField<?> field) {
+		return field != null && field.asKnown().isPresent();
+	}
+
+	static Optional<Long> countOf(@Nullable JsonValue value) {
+		if (value == null) {
+			return Optional.empty();
+		}
+		Optional<Number> number = asNumber(value);
+		return number.map(OpenAiFields::clamp);
+	}
+
+	/** The SDK declares {@link JsonValue} as a raw {@code JsonField}, so its typed views need a cast. */
+	@SuppressWarnings("unchecked")
+	private static Optional<Number> asNumber(JsonValue value) {
+		return ((JsonField<?>) value).asNumber();
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, JsonValue> asObject(@Nullable JsonValue value) {
+		if (value == null) {
+			return Map.of();
+		}
+		Optional<Map<String, JsonValue>> object = ((JsonField<?>) value).asObject();
+		return object.orElse(Map.of());
+	}
+
+	private static long clamp(Number number) {
+		if (number instanceof Long || number instanceof Integer || number instanceof Short) {
+			return number.longValue();
+		}
+		BigInteger whole = new BigDecimal(number.toString()).toBigInteger();
+		if (whole.bitLength() >= Long.SIZE) {
+			return (whole.signum() < 0) ? 0 : Long.MAX_VALUE;
+		}
+		return whole.longValue();
+	}
+
+}

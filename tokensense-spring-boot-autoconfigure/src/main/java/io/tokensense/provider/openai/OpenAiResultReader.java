@@ -1,0 +1,126 @@
+package io.tokensense.provider.openai;
+
+import java.util.Map;
+
+import com.openai.core.JsonValue;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.StructuredChatCompletion;
+import com.openai.models.completions.Completion;
+import com.openai.models.completions.CompletionUsage;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseUsage;
+import com.openai.models.responses.StructuredResponse;
+import io.tokensense.pricing.TokenUsage;
+import io.tokensense.provider.ResultReading;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place that reads OpenAI results: chat completions (plain and structured),
+ * responses, embeddings and legacy completions. {@code prompt_tokens} already includes
+ * cached tokens and {@code completion_tokens} includes reasoning, which is exactly the
+ * {@link TokenUsage} meaning. Every read is guarded.
+ */
+final class OpenAiResultReader {
+
+	ResultReading read(Object result, boolean withText) {
+		try {
+			if (result instanceof ChatCompletion completion) {
+				return chat(completion, withText);
+			}
+			if (result instanceof StructuredChatCompletion<?> structured) {
+				return chat(structured.rawChatCompletion(), withText);
+			}
+			if (result instanceof Response response) {
+				return response(response);
+			}
+			if (result instanceof StructuredResponse<?> structured) {
+				return response(structured.rawResponse());
+			}
+			if (result instanceof CreateEmbeddingResponse embeddings) {
+				return embeddings(embeddings);
+			}
+			if (result instanceof Completion completion) {
+				return new ResultReading(OpenAiFields.known(completion._model()).orElse(null),
+						OpenAiFields.known(completion._usage()).map(OpenAiResultReader::usage).orElse(null),
+						OpenAiFields.known(completion._id()).orElse(null), null, null);
+			}
+		}
+		catch (RuntimeException ex) {
+			// fall through: an unreadable result still yields an event
+		}
+		return ResultReading.EMPTY;
+	}
+
+	private static ResultReading chat(ChatCompletion completion, boolean withText) {
+		TokenUsage usage = OpenAiFields.known(completion._usage()).map(OpenAiResultReader::usage).orElse(null);
+		if (usage == null) {
+			usage = groqUsage(completion._additionalProperties());
+		}
+		return new ResultReading(OpenAiFields.known(completion._model()).orElse(null), usage,
+				OpenAiFields.known(completion._id()).orElse(null), withText ? chatText(completion) : null,
+				completion._additionalProperties().containsKey("x_groq") ? "groq" : null);
+	}
+
+	static @Nullable TokenUsage usage(CompletionUsage usage) {
+		if (!OpenAiFields.present(usage._promptTokens()) && !OpenAiFields.present(usage._completionTokens())) {
+			return null;
+		}
+		long cached = OpenAiFields.known(usage._promptTokensDetails())
+			.map((details) -> OpenAiFields.count(details._cachedTokens()))
+			.orElse(0L);
+		long reasoning = OpenAiFields.known(usage._completionTokensDetails())
+			.map((details) -> OpenAiFields.count(details._reasoningTokens()))
+			.orElse(0L);
+		return new TokenUsage(OpenAiFields.count(usage._promptTokens()), OpenAiFields.count(usage._completionTokens()),
+				cached, 0, 0, reasoning);
+	}
+
+	/** Groq may report usage only under {@code x_groq.usage}. */
+	static @Nullable TokenUsage groqUsage(Map<String, JsonValue> additionalProperties) {
+		Map<String, JsonValue> usage = OpenAiFields.asObject(OpenAiFields.asObject(additionalProperties.get("x_groq")).get("usage"));
+		if (!usage.containsKey("prompt_tokens") && !usage.containsKey("completion_tokens")) {
+			return null;
+		}
+		return TokenUsage.of(OpenAiFields.countOf(usage.get("prompt_tokens")).orElse(0L),
+				OpenAiFields.countOf(usage.get("completion_tokens")).orElse(0L));
+	}
+
+	private static @Nullable String chatText(ChatCompletion completion) {
+		return OpenAiFields.known(completion._choices())
+			.filter((choices) -> !choices.isEmpty())
+			.flatMap((choices) -> choices.get(0)._message().asKnown())
+			.flatMap((message) -> message._content().asKnown())
+			.orElse(null);
+	}
+
+	private static ResultReading response(Response response) {
+		TokenUsage usage = OpenAiFields.known(response._usage()).map(OpenAiResultReader::usage).orElse(null);
+		String model = OpenAiFields.known(response._model()).map(OpenAiModels::name).orElse(null);
+		// the generated text of a Responses call is not captured yet: its output items need a walker of their own
+		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null);
+	}
+
+	static @Nullable TokenUsage usage(ResponseUsage usage) {
+		if (!OpenAiFields.present(usage._inputTokens()) && !OpenAiFields.present(usage._outputTokens())) {
+			return null;
+		}
+		long cached = OpenAiFields.known(usage._inputTokensDetails())
+			.map((details) -> OpenAiFields.count(details._cachedTokens()))
+			.orElse(0L);
+		long reasoning = OpenAiFields.known(usage._outputTokensDetails())
+			.map((details) -> OpenAiFields.count(details._reasoningTokens()))
+			.orElse(0L);
+		return new TokenUsage(OpenAiFields.count(usage._inputTokens()), OpenAiFields.count(usage._outputTokens()),
+				cached, 0, 0, reasoning);
+	}
+
+	private static ResultReading embeddings(CreateEmbeddingResponse response) {
+		TokenUsage usage = OpenAiFields.known(response._usage())
+			.filter((u) -> OpenAiFields.present(u._promptTokens()))
+			.map((u) -> TokenUsage.of(OpenAiFields.count(u._promptTokens()), 0))
+			.orElse(null);
+		return new ResultReading(OpenAiFields.known(response._model()).orElse(null), usage, null, null, null);
+	}
+
+}

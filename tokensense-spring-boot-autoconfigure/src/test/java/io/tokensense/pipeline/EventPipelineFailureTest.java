@@ -1,0 +1,140 @@
+package io.tokensense.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.tokensense.CallEvent;
+import io.tokensense.output.CallEventOutput;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Outputs that fail, retries, callbacks and argument checks.
+ */
+class EventPipelineFailureTest {
+
+	private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(1), 2);
+
+	@Test
+	void aThrowingOutputDoesNotStopTheOthers() {
+		CallEventOutput broken = new CallEventOutput() {
+
+			private int calls;
+
+			@Override
+			public void write(List<CallEvent> batch) {
+				// alternate an exception and an Error: neither may reach the worker
+				if (this.calls++ % 2 == 0) {
+					throw new IllegalStateException("database is down");
+				}
+				throw new NoClassDefFoundError("com/example/Missing");
+			}
+
+			@Override
+			public String name() {
+				return "broken";
+			}
+
+		};
+		RecordingOutput healthy = new RecordingOutput("healthy");
+		EventPipeline pipeline = new EventPipeline(List.of(broken, healthy), 1_000, 7, Duration.ofMillis(10),
+				"test-pipeline", QUICK_RETRIES);
+		List<CallEvent> events = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			CallEvent event = TestEvents.event();
+			events.add(event);
+			assertThat(pipeline.offer(event, null)).isTrue();
+		}
+		pipeline.close(Duration.ofSeconds(60));
+		assertThat(healthy.events()).containsExactlyElementsOf(events);
+		assertThat(pipeline.written()).isZero();
+		assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.OUTPUT_FAILED, 100L);
+		OutputState state = pipeline.outputStates().get(0);
+		assertThat(state.name()).isEqualTo("broken");
+		assertThat(state.up()).isFalse();
+		assertThat(state.lastErrorType()).isIn(IllegalStateException.class.getName(),
+				NoClassDefFoundError.class.getName());
+		assertThat(state.lastErrorTime()).isNotNull();
+		assertThat(pipeline.outputStates().get(1).up()).isTrue();
+	}
+
+	@Test
+	void aRetryThatSucceedsDeliversOnceToEveryOutput() {
+		RecordingOutput flaky = RecordingOutput.failingTimes("flaky", 1);
+		RecordingOutput healthy = new RecordingOutput("healthy");
+		EventPipeline pipeline = new EventPipeline(List.of(flaky, healthy), 100, 10, Duration.ofMillis(10),
+				"test-pipeline", QUICK_RETRIES);
+		for (int i = 0; i < 10; i++) {
+			pipeline.offer(TestEvents.event(), null);
+		}
+		pipeline.close(Duration.ofSeconds(60));
+		assertThat(flaky.events()).hasSize(10).doesNotHaveDuplicates();
+		assertThat(healthy.events()).hasSize(10).doesNotHaveDuplicates();
+		assertThat(flaky.attempts).hasValue(healthy.attempts.get() + 1);
+		assertThat(pipeline.written()).isEqualTo(10);
+		assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.OUTPUT_FAILED, 0L);
+		OutputState state = pipeline.outputStates().get(0);
+		assertThat(state.up()).isTrue();
+		assertThat(state.lastErrorType()).isEqualTo("java.io.IOException");
+	}
+
+	@Test
+	void givesUpAfterTheLastAttempt() {
+		RecordingOutput failing = RecordingOutput.failingTimes("failing", 3);
+		EventPipeline pipeline = new EventPipeline(List.of(failing), 100, 100, Duration.ZERO, "test-pipeline",
+				QUICK_RETRIES);
+		pipeline.offer(TestEvents.event(), null);
+		await().atMost(30, TimeUnit.SECONDS).until(() -> failing.attempts.get() == 3);
+		pipeline.offer(TestEvents.event(), null);
+		pipeline.close(Duration.ofSeconds(30));
+		assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.OUTPUT_FAILED, 1L);
+		assertThat(pipeline.written()).isEqualTo(1);
+		assertThat(failing.events()).hasSize(1);
+	}
+
+	@Test
+	void callsOnWrittenAfterTheOutputsWroteTheEvent() {
+		RecordingOutput output = new RecordingOutput("recording");
+		EventPipeline pipeline = new EventPipeline(List.of(output), 100, 3, Duration.ofMillis(10), "test-pipeline");
+		List<UUID> seenWritten = new CopyOnWriteArrayList<>();
+		List<CallEvent> events = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			CallEvent event = TestEvents.event();
+			events.add(event);
+			pipeline.offer(event, (written) -> {
+				if (output.ids.contains(written.id())) {
+					seenWritten.add(written.id());
+				}
+				// a failing callback must not cost the others theirs
+				throw new IllegalStateException("callback failed");
+			});
+		}
+		pipeline.close(Duration.ofSeconds(30));
+		assertThat(seenWritten).containsExactlyElementsOf(events.stream().map(CallEvent::id).toList());
+	}
+
+	@Test
+	void rejectsInvalidArguments() {
+		List<CallEventOutput> outputs = List.of(new RecordingOutput("recording"));
+		Duration second = Duration.ofSeconds(1);
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(List.of(), 10, 5, second, "t"))
+			.withMessage("At least one output is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(outputs, 0, 5, second, "t"))
+			.withMessage("Queue capacity must be at least 1, was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(outputs, 10, 0, second, "t"))
+			.withMessage("Batch size must be at least 1, was 0");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new EventPipeline(outputs, 10, 5, Duration.ofSeconds(-1), "t"))
+			.withMessageStartingWith("Flush interval must not be null or negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(outputs, 10, 5, second, " "))
+			.withMessage("Thread name must not be empty");
+	}
+
+}

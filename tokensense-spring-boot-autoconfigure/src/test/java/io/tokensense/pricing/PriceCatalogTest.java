@@ -1,0 +1,163 @@
+package io.tokensense.pricing;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class PriceCatalogTest {
+
+	@Test
+	void readsPricesAsExactDecimals() {
+		ModelPrice gpt4o = PriceCatalog.bundled().find("openai", "gpt-4o").orElseThrow();
+		assertThat(gpt4o.input()).isEqualByComparingTo("0.0000025");
+		assertThat(gpt4o.output()).isEqualByComparingTo("0.00001");
+		assertThat(gpt4o.cacheRead()).isEqualByComparingTo("0.00000125");
+		assertThat(gpt4o.provider()).isEqualTo("openai");
+		assertThat(gpt4o.mode()).isEqualTo("chat");
+	}
+
+	@Test
+	void readsLongContextTiersByThreshold() {
+		ModelPrice sonnet = PriceCatalog.bundled().find("anthropic", "claude-sonnet-4-5").orElseThrow();
+		assertThat(sonnet.longContext()).containsOnlyKeys(200_000L);
+		LongContextPrice tier = sonnet.longContext().get(200_000L);
+		assertThat(tier.input()).isEqualByComparingTo("6e-06");
+		assertThat(tier.output()).isEqualByComparingTo("2.25e-05");
+		assertThat(tier.cacheRead()).isEqualByComparingTo("6e-07");
+		assertThat(tier.cacheWrite()).isEqualByComparingTo("7.5e-06");
+		assertThat(tier.cacheWrite1h()).isEqualByComparingTo("1.2e-05");
+		assertThat(sonnet.longContextFor(200_000)).isNull();
+		assertThat(sonnet.longContextFor(200_001)).isSameAs(tier);
+	}
+
+	@Test
+	void appliesTheHighestThresholdTheInputExceeds() {
+		PriceCatalog catalog = load("""
+				{"tiered": {"input_cost_per_token": 1e-06, "output_cost_per_token": 1e-06,
+				            "input_cost_per_token_above_256k_tokens": 4e-06,
+				            "input_cost_per_token_above_128k_tokens": 2e-06}}
+				""");
+		CostCalculator calculator = new CostCalculator(catalog);
+		assertThat(calculator.price("x", "tiered", null, TokenUsage.of(300_000, 0)).costUsd())
+			.isEqualByComparingTo("1.2");
+		assertThat(calculator.price("x", "tiered", null, TokenUsage.of(200_000, 0)).costUsd())
+			.isEqualByComparingTo("0.4");
+		assertThat(calculator.price("x", "tiered", null, TokenUsage.of(128_000, 0)).costUsd())
+			.isEqualByComparingTo("0.128");
+	}
+
+	@Test
+	void chargesOneHourWritesAtTheWritePriceWhenNoOneHourPriceIsListed() {
+		PriceCatalog catalog = load("""
+				{"cached": {"input_cost_per_token": 1e-06, "output_cost_per_token": 1e-06,
+				            "cache_creation_input_token_cost": 2e-06}}
+				""");
+		TokenUsage usage = new TokenUsage(1_000, 0, 0, 1_000, 400, 0);
+		assertThat(new CostCalculator(catalog).price("x", "cached", null, usage).costUsd())
+			.isEqualByComparingTo("0.002");
+	}
+
+	@Test
+	void stripsDateSuffixesOnly() {
+		assertThat(ModelNames.undated("gpt-4o-2024-08-06")).isEqualTo("gpt-4o");
+		assertThat(ModelNames.undated("claude-sonnet-4-5-20250929")).isEqualTo("claude-sonnet-4-5");
+		assertThat(ModelNames.undated("claude-3-5-haiku@20241022")).isEqualTo("claude-3-5-haiku");
+		assertThat(ModelNames.undated("claude-3-5-haiku-latest")).isEqualTo("claude-3-5-haiku");
+		assertThat(ModelNames.undated("kimi-k2-instruct-0905")).isEqualTo("kimi-k2-instruct-0905");
+		assertThat(ModelNames.undated("gpt-4.1-nano")).isEqualTo("gpt-4.1-nano");
+	}
+
+	@Test
+	void findsPrefixedModelsAndStripsAPrefixTheModelAlreadyCarries() {
+		PriceCatalog catalog = PriceCatalog.bundled();
+		assertThat(catalog.find("groq", "meta-llama/llama-4-scout-17b-16e-instruct")).get()
+			.extracting(ModelPrice::model)
+			.isEqualTo("groq/meta-llama/llama-4-scout-17b-16e-instruct");
+		assertThat(catalog.find("openai", "openai/gpt-4o-2024-08-06")).get()
+			.extracting(ModelPrice::model)
+			.isEqualTo("gpt-4o");
+		assertThat(catalog.find("groq", "llama-3.3-70b")).isEmpty();
+		assertThat(catalog.find(null, "llama-3.3-70b-versatile")).isEmpty();
+		assertThat(catalog.find("openai", " ")).isEmpty();
+	}
+
+	@Test
+	void skipsEntriesWithNonNumericPricesAndNonTokenEntries() {
+		PriceCatalog catalog = load("""
+				{"sample_spec": {"input_cost_per_token": 0.0, "output_cost_per_token": 0.0},
+				 "last_updated": "2026-07-24",
+				 "bad": {"input_cost_per_token": "cheap", "output_cost_per_token": 1e-06},
+				 "negative": {"input_cost_per_token": -1e-06, "output_cost_per_token": 1e-06},
+				 "tts": {"input_cost_per_character": 5e-05, "mode": "audio_speech"},
+				 "text": {"input_cost_per_token": "2.5e-06", "output_cost_per_token": 1e-05},
+				 "embed": {"input_cost_per_token": 2e-08, "mode": "embedding"}}
+				""");
+		assertThat(catalog.models()).containsOnlyKeys("text", "embed");
+		assertThat(catalog.models().get("text").input()).isEqualByComparingTo("0.0000025");
+		assertThat(catalog.models().get("embed").output()).isZero();
+	}
+
+	@Test
+	void rejectsMalformedJsonNamingTheSource() {
+		InputStream in = new ByteArrayInputStream("{\"gpt-4o\": {".getBytes(StandardCharsets.UTF_8));
+		assertThatIllegalArgumentException().isThrownBy(() -> PriceCatalog.load(in, "custom-prices.json"))
+			.withMessageContaining("custom-prices.json")
+			.withMessageContaining("not valid JSON");
+		ByteArrayResource array = new ByteArrayResource("[1, 2]".getBytes(StandardCharsets.UTF_8), "my catalog");
+		assertThatIllegalArgumentException().isThrownBy(() -> PriceCatalog.load(array))
+			.withMessageContaining("my catalog")
+			.withMessageContaining("must be a JSON object");
+	}
+
+	@Test
+	void reportsAMissingResource() {
+		assertThatIllegalStateException().isThrownBy(() -> PriceCatalog.load(new ClassPathResource("no-such.json")))
+			.withMessageContaining("no-such.json");
+	}
+
+	@Test
+	void loadsAResource() {
+		PriceCatalog catalog = PriceCatalog.load(new ClassPathResource("io/tokensense/pricing/model-prices.json"));
+		assertThat(catalog.models()).isEqualTo(PriceCatalog.bundled().models());
+	}
+
+	@Test
+	void addsOverriddenModelsAndRequiresInputAndOutputForThem() {
+		PriceOverride both = new PriceOverride(BigDecimal.ONE, new BigDecimal("2"), null, null, null);
+		CostCalculator calculator = new CostCalculator(PriceCatalog.bundled().withOverrides(Map.of("my-model", both)));
+		assertThat(calculator.price("custom", "my-model", null, TokenUsage.of(1_000_000, 1_000_000)).costUsd())
+			.isEqualByComparingTo("3");
+		PriceOverride inputOnly = new PriceOverride(BigDecimal.ONE, null, null, null, null);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PriceCatalog.bundled().withOverrides(Map.of("llama-3.3-70b-versatile", inputOnly)))
+			.withMessageContaining("llama-3.3-70b-versatile");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PriceOverride(new BigDecimal("-1"), null, null, null, null));
+	}
+
+	@Test
+	void overridesADatedNameWithoutChangingTheUndatedEntry() {
+		PriceCatalog catalog = PriceCatalog.bundled()
+			.withOverrides(Map.of("gpt-4o-2024-11-20", new PriceOverride(BigDecimal.ONE, null, null, null, null)));
+		ModelPrice dated = catalog.find("openai", "gpt-4o-2024-11-20").orElseThrow();
+		assertThat(dated.input()).isEqualByComparingTo("0.000001");
+		assertThat(dated.output()).isEqualByComparingTo("0.00001");
+		assertThat(catalog.find("openai", "gpt-4o").orElseThrow().input()).isEqualByComparingTo("0.0000025");
+	}
+
+	private static PriceCatalog load(String json) {
+		return PriceCatalog.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test");
+	}
+
+}

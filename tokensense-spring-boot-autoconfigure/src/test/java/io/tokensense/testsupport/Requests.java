@@ -1,0 +1,22 @@
+package io.tokensense.testsupport;
+
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.Model;
+import com.openai.models.ChatModel;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+
+/** Small requests of each SDK, for tests that need a call and not a particular prompt. */
+public final class Requests {
+
+	private Requests() {
+	}
+
+	public static ChatCompletionCreateParams openAiChat(String model) {
+		return ChatCompletionCreateParams.builder().model(ChatModel.of(model)).addUserMessage("Say hello").build();
+	}
+
+	public static MessageCreateParams anthropicMessage(String model) {
+		return MessageCreateParams.builder().model(Model.of(model)).maxTokens(256).addUserMessage("Bonjour?").build();
+	}
+
+}
