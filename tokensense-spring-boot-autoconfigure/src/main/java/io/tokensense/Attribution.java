@@ -7,9 +7,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a call is for: user, session and tags. Layers merge with {@link #narrowedBy}: the
- * narrower layer's user and session win, tags are the union, broader layer's first... in
- * the order scope, options, properties once {@link #mergedOver} has been applied.
+ * Who a call is for: user, session and tags. A call's attribution is three layers merged
+ * with {@link #mergedOver}: the scoped {@link TokenSenseContext} over the client's
+ * {@link ObserveOptions} over the {@code tokensense.*} defaults. User and session come from
+ * the narrowest layer that sets them; tags are the union, narrowest layer first, without
+ * duplicates.
  *
  * @param userId user, or {@code null}
  * @param sessionId session, or {@code null}
