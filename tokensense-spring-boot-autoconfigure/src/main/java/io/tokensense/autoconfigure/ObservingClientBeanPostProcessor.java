@@ -66,9 +66,27 @@ final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanF
 					clientInterface.getName());
 			return bean;
 		}
-		ObserveOptions options = ObserveOptions.builder().provider(settings.getProviders().get(beanName)).build();
+		ObserveOptions options = ObserveOptions.builder().provider(providerOf(settings, beanName)).build();
 		logger.debug("Observing LLM client bean '{}' ({})", beanName, clientInterface.getName());
 		return ClientProxies.observe(bean, options, this.route);
+	}
+
+	/**
+	 * The configured provider of a bean. Matched ignoring case: without brackets, a YAML key
+	 * such as {@code groqClient} may reach the map lower-cased.
+	 */
+	private static @Nullable String providerOf(TokenSenseProperties settings, String beanName) {
+		String exact = settings.getProviders().get(beanName);
+		if (exact != null) {
+			return exact;
+		}
+		return settings.getProviders()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().equalsIgnoreCase(beanName))
+			.map(java.util.Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private @Nullable Class<?> declaredType(String beanName) {
