@@ -18,8 +18,14 @@ final class ConfiguredOutputs {
 
 	static final String PROPERTY = "tokensense.outputs";
 
-	/** The names this version can route to. */
-	static final List<String> AVAILABLE = List.of("log", "console");
+	/** Outputs created here from their name. */
+	static final List<String> BUILT_IN = List.of("log", "console");
+
+	/** Outputs that their own auto-configuration contributes as a bean when its prerequisites exist. */
+	static final List<String> CONTRIBUTED = List.of("jdbc", "micrometer");
+
+	/** Every name {@code tokensense.outputs} accepts. */
+	static final List<String> AVAILABLE = List.of("log", "console", "jdbc", "micrometer");
 
 	private ConfiguredOutputs() {
 	}
@@ -31,22 +37,50 @@ final class ConfiguredOutputs {
 	static List<CallEventOutput> resolve(List<String> configured, List<CallEventOutput> applicationOutputs) {
 		List<CallEventOutput> outputs = new ArrayList<>();
 		for (String name : names(configured)) {
-			outputs.add(create(name));
+			if (BUILT_IN.contains(name)) {
+				outputs.add(create(name));
+			}
+			else if (applicationOutputs.stream().noneMatch((output) -> output.name().equals(name))) {
+				throw new IllegalStateException(PROPERTY + " names '" + name + "', but it could not be set up: "
+						+ prerequisiteOf(name));
+			}
 		}
 		outputs.addAll(applicationOutputs);
 		return List.copyOf(outputs);
 	}
 
+	private static String prerequisiteOf(String name) {
+		return switch (name) {
+			case "jdbc" -> "it needs spring-jdbc on the class path and a DataSource bean or tokensense.jdbc.url";
+			case "micrometer" -> "it needs Micrometer on the class path and a MeterRegistry bean";
+			default -> "unknown output";
+		};
+	}
+
+	/**
+	 * The names to route to. Empty configuration means automatic: {@code log}, plus the
+	 * contributed outputs whose auto-configuration found what it needs.
+	 */
 	static Set<String> names(List<String> configured) {
+		Set<String> names = explicitNames(configured);
+		if (names.isEmpty()) {
+			names.add("log");
+		}
+		return names;
+	}
+
+	/** The names listed in {@code tokensense.outputs}, normalised; empty means automatic. */
+	static Set<String> explicitNames(List<String> configured) {
 		Set<String> names = new LinkedHashSet<>();
 		for (String name : configured) {
 			String normalised = name.trim().toLowerCase(Locale.ROOT);
 			if (!normalised.isEmpty()) {
+				if (!AVAILABLE.contains(normalised)) {
+					throw new IllegalStateException(
+							PROPERTY + " names an unknown output '" + name + "'; available: " + AVAILABLE);
+				}
 				names.add(normalised);
 			}
-		}
-		if (names.isEmpty()) {
-			names.add("log");
 		}
 		return names;
 	}
@@ -55,10 +89,7 @@ final class ConfiguredOutputs {
 		return switch (name) {
 			case "log" -> new LogOutput();
 			case "console" -> new ConsoleOutput();
-			case "jdbc", "micrometer" -> throw new IllegalStateException(PROPERTY + " names '" + name
-					+ "', which this version of TokenSense does not provide yet; available: " + AVAILABLE);
-			default -> throw new IllegalStateException(
-					PROPERTY + " names an unknown output '" + name + "'; available: " + AVAILABLE);
+			default -> throw new IllegalArgumentException("not a built-in output: " + name);
 		};
 	}
 

@@ -85,6 +85,14 @@ public class TokenSenseProperties {
 
 	private final Queue queue = new Queue();
 
+	private final Streaming streaming = new Streaming();
+
+	private final Jdbc jdbc = new Jdbc();
+
+	private final Metrics metrics = new Metrics();
+
+	private final Memory memory = new Memory();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -179,6 +187,163 @@ public class TokenSenseProperties {
 
 	public Queue getQueue() {
 		return this.queue;
+	}
+
+	public Streaming getStreaming() {
+		return this.streaming;
+	}
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Memory getMemory() {
+		return this.memory;
+	}
+
+	/** Streaming calls. */
+	public static final class Streaming {
+
+		/**
+		 * Whether OpenAI-style streams that did not ask for usage are made to, by adding
+		 * stream_options.include_usage to the request. The caller then reads one extra last
+		 * chunk with empty choices.
+		 */
+		private boolean includeUsage;
+
+		public boolean isIncludeUsage() {
+			return this.includeUsage;
+		}
+
+		public void setIncludeUsage(boolean includeUsage) {
+			this.includeUsage = includeUsage;
+		}
+
+	}
+
+	/** The jdbc output. */
+	public static final class Jdbc {
+
+		/**
+		 * JDBC URL of a database of TokenSense's own, e.g. jdbc:sqlite:./tokensense.db. When
+		 * unset, the application's DataSource is used.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Login user of the database given by tokensense.jdbc.url.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of the database given by tokensense.jdbc.url.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Name of the table events are written to; a plain SQL identifier, optionally
+		 * schema-qualified.
+		 */
+		private String table = "tokensense_calls";
+
+		/**
+		 * Whether the table is created when missing: 'always', or 'never' when the schema is
+		 * managed with Flyway or Liquibase (scripts ship in the jar).
+		 */
+		private SchemaInitialization initializeSchema = SchemaInitialization.ALWAYS;
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public SchemaInitialization getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(SchemaInitialization initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+	}
+
+	/** Whether TokenSense creates its table. */
+	public enum SchemaInitialization {
+
+		/** Create the table and its indexes when missing. */
+		ALWAYS,
+
+		/** Never touch the schema. */
+		NEVER
+
+	}
+
+	/** The micrometer output. */
+	public static final class Metrics {
+
+		/**
+		 * Whether the user id is added to meters as tag 'user.id'. Every distinct user makes new
+		 * time series: keep it off unless users are few.
+		 */
+		private boolean userTag;
+
+		public boolean isUserTag() {
+			return this.userTag;
+		}
+
+		public void setUserTag(boolean userTag) {
+			this.userTag = userTag;
+		}
+
+	}
+
+	/** Events kept in memory for the actuator endpoint when there is no jdbc output. */
+	public static final class Memory {
+
+		/**
+		 * How many of the most recent events are kept.
+		 */
+		private int maxEvents = 100_000;
+
+		public int getMaxEvents() {
+			return this.maxEvents;
+		}
+
+		public void setMaxEvents(int maxEvents) {
+			this.maxEvents = maxEvents;
+		}
+
 	}
 
 	/** Prices beyond the bundled catalog. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class ProviderAdapters {
 	}
 
 	/** The client interface of the adapter that the type implements, or {@code null}. */
-	public static Class<?> clientInterfaceOf(ProviderAdapter adapter, Class<?> type) {
+	public static @Nullable Class<?> clientInterfaceOf(ProviderAdapter adapter, Class<?> type) {
 		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
 			for (Class<?> iface : candidate.getInterfaces()) {
 				if (adapter.isClientInterface(iface)) {
