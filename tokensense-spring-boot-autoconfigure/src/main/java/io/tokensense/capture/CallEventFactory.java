@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallEventFactory {
 
+	/** The error type of a stream closed before its end. */
+	static final String CANCELLED = "Cancelled";
+
 	private CallEventFactory() {
 	}
 
@@ -28,18 +31,39 @@ final class CallEventFactory {
 		ProviderAdapter adapter = call.client().adapter();
 		boolean withText = route.logResponses() || call.client().options().logResponses();
 		ResultReading reading = (result != null) ? adapter.read(result, withText) : ResultReading.EMPTY;
-		return build(call, route, reading, endNanos, CallStatus.SUCCESS, null);
+		return build(call, route, reading, endNanos, CallStatus.SUCCESS, null, null, false);
 	}
 
 	static CallEvent failed(InFlightCall call, EventRoute route, Throwable error, long endNanos) {
 		if (error instanceof CancellationException) {
-			return build(call, route, ResultReading.EMPTY, endNanos, CallStatus.CANCELLED, errorType(call, error));
+			return build(call, route, ResultReading.EMPTY, endNanos, CallStatus.CANCELLED, errorType(call, error), null,
+					false);
 		}
-		return build(call, route, ResultReading.EMPTY, endNanos, CallStatus.ERROR, errorType(call, error));
+		return build(call, route, ResultReading.EMPTY, endNanos, CallStatus.ERROR, errorType(call, error), null,
+				false);
+	}
+
+	/**
+	 * A streamed call that ended: exhausted ({@code error} and {@code cancelled} unset), failed,
+	 * or closed before its end. The reading holds whatever usage arrived until then.
+	 * @param firstElementNanos {@link System#nanoTime()} when the first element arrived, or {@code null}
+	 */
+	static CallEvent streamEnded(InFlightCall call, EventRoute route, ResultReading reading, long endNanos,
+			@Nullable Long firstElementNanos, @Nullable Throwable error, boolean cancelled) {
+		Duration timeToFirstToken = (firstElementNanos != null)
+				? Duration.ofNanos(Math.max(0, firstElementNanos - call.startNanos())) : null;
+		if (error != null) {
+			return build(call, route, reading, endNanos, CallStatus.ERROR, errorType(call, error), timeToFirstToken,
+					true);
+		}
+		if (cancelled) {
+			return build(call, route, reading, endNanos, CallStatus.CANCELLED, CANCELLED, timeToFirstToken, true);
+		}
+		return build(call, route, reading, endNanos, CallStatus.SUCCESS, null, timeToFirstToken, true);
 	}
 
 	private static CallEvent build(InFlightCall call, EventRoute route, ResultReading reading, long endNanos,
-			CallStatus status, @Nullable String errorType) {
+			CallStatus status, @Nullable String errorType, @Nullable Duration timeToFirstToken, boolean streamed) {
 		ObservedClient client = call.client();
 		ObserveOptions options = client.options();
 		String provider = providerOf(client, reading);
@@ -53,7 +77,7 @@ final class CallEventFactory {
 				(usage != null) ? usage.output() : null, (usage != null) ? usage.cacheRead() : null,
 				(usage != null) ? usage.cacheWrite() : null, (usage != null) ? usage.reasoning() : null,
 				(usage != null) ? usage.total() : null, pricing.costUsd(), pricing.status(),
-				Duration.ofNanos(Math.max(0, endNanos - call.startNanos())), null, false, status, errorType,
+				Duration.ofNanos(Math.max(0, endNanos - call.startNanos())), timeToFirstToken, streamed, status, errorType,
 				attribution.userId(), attribution.sessionId(), attribution.tags(), reading.requestId(),
 				withPrompt ? client.adapter().prompt(call.params()) : null, reading.responseText());
 	}

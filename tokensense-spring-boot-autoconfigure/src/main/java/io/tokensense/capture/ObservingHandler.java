@@ -26,6 +26,8 @@ final class ObservingHandler implements InvocationHandler {
 
 	private final @Nullable String createOperation;
 
+	private final @Nullable String streamingOperation;
+
 	/** Services returned by argument-less accessors ({@code chat()}), which the SDK caches too. */
 	private final Map<Method, Observed> accessorCache = new ConcurrentHashMap<>();
 
@@ -34,6 +36,7 @@ final class ObservingHandler implements InvocationHandler {
 		this.serviceInterface = serviceInterface;
 		this.client = client;
 		this.createOperation = client.adapter().operationOf(serviceInterface, "create");
+		this.streamingOperation = client.adapter().operationOf(serviceInterface, "createStreaming");
 	}
 
 	Object target() {
@@ -47,6 +50,11 @@ final class ObservingHandler implements InvocationHandler {
 		}
 		if (this.createOperation != null && method.getName().equals("create")) {
 			return CallRecorder.invoke(this.client, this.createOperation, this.target, method, args);
+		}
+		// async services share the operation but return another stream type, observed elsewhere
+		if (this.streamingOperation != null && method.getName().equals("createStreaming")
+				&& this.client.adapter().isStream(method.getReturnType())) {
+			return CallRecorder.invokeStreaming(this.client, this.streamingOperation, this.target, method, args);
 		}
 		Object result;
 		try {

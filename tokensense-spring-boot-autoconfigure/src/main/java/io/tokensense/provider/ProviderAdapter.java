@@ -22,7 +22,7 @@ public interface ProviderAdapter {
 	 * The operation ({@code chat}, {@code messages}, ...) that a method of a service bills,
 	 * or {@code null} when calls to it are not billed (listing, retrieving, counting tokens).
 	 * @param serviceInterface the service interface the method was called through
-	 * @param methodName the method's name
+	 * @param methodName the method's name ({@code create} or {@code createStreaming})
 	 */
 	@Nullable String operationOf(Class<?> serviceInterface, String methodName);
 
@@ -42,7 +42,22 @@ public interface ProviderAdapter {
 	 */
 	ResultReading read(Object result, boolean withText);
 
-	/** The HTTP status of an SDK's service error as text (e.g. {@code 429}); {@code null} for other errors. */
+	/**
+	 * Whether the type is this SDK's blocking stream of a billed call (its {@code StreamResponse}),
+	 * which {@code createStreaming} returns and TokenSense observes element by element.
+	 */
+	boolean isStream(Class<?> type);
+
+	/**
+	 * A fresh reader of one stream's elements.
+	 * @param withText whether to collect the generated text too
+	 */
+	StreamAccumulator newStreamAccumulator(boolean withText);
+
+	/**
+	 * The HTTP status of an SDK's service error as text (e.g. {@code 429}); {@code null} for other
+	 * errors, and for an error event inside a stream that arrived with a successful status.
+	 */
 	@Nullable String httpStatus(Throwable error);
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.AnthropicClientAsync;
 import com.anthropic.core.ObjectMappers;
+import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.Model;
@@ -14,6 +15,7 @@ import io.tokensense.provider.BaseUrls;
 import io.tokensense.provider.ProviderAdapter;
 import io.tokensense.provider.ResultReading;
 import io.tokensense.provider.ServiceOperations;
+import io.tokensense.provider.StreamAccumulator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,10 @@ public final class AnthropicAdapter implements ProviderAdapter {
 			"com.anthropic.services.blocking.beta.MessageService", "messages",
 			"com.anthropic.services.blocking.messages.BatchService", "batches",
 			"com.anthropic.services.blocking.beta.messages.BatchService", "batches"));
+
+	private static final ServiceOperations STREAMING_OPERATIONS = new ServiceOperations(Map.of(
+			"com.anthropic.services.blocking.MessageService", "messages",
+			"com.anthropic.services.blocking.beta.MessageService", "messages"));
 
 	private final AnthropicResultReader reader = new AnthropicResultReader();
 
@@ -50,7 +56,21 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
 	@Override
 	public @Nullable String operationOf(Class<?> serviceInterface, String methodName) {
-		return methodName.equals("create") ? OPERATIONS.createOperationOf(serviceInterface) : null;
+		return switch (methodName) {
+			case "create" -> OPERATIONS.createOperationOf(serviceInterface);
+			case "createStreaming" -> STREAMING_OPERATIONS.createOperationOf(serviceInterface);
+			default -> null;
+		};
+	}
+
+	@Override
+	public boolean isStream(Class<?> type) {
+		return type == StreamResponse.class;
+	}
+
+	@Override
+	public StreamAccumulator newStreamAccumulator(boolean withText) {
+		return new AnthropicStreamReader(withText);
 	}
 
 	@Override
@@ -107,7 +127,9 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
 	@Override
 	public @Nullable String httpStatus(Throwable error) {
-		return (error instanceof AnthropicServiceException service) ? Integer.toString(service.statusCode()) : null;
+		// an error event inside a stream arrives after a 200, which is no status to report
+		return (error instanceof AnthropicServiceException service && service.statusCode() >= 400)
+				? Integer.toString(service.statusCode()) : null;
 	}
 
 }

@@ -66,21 +66,25 @@ final class AnthropicResultReader {
 		if (!AnthropicFields.present(usage._inputTokens()) && !AnthropicFields.present(usage._outputTokens())) {
 			return null;
 		}
-		long oneHourWrites = 0;
-		try {
-			oneHourWrites = AnthropicFields.known(usage._cacheCreation())
-				.map((creation) -> AnthropicFields.count(creation._ephemeral1hInputTokens()))
-				.orElse(0L);
-		}
-		catch (LinkageError ex) {
-			// older SDK lines have no cache_creation breakdown
-		}
+		long oneHourWrites = oneHourWrites(usage);
 		return normalised(AnthropicFields.count(usage._inputTokens()), AnthropicFields.count(usage._outputTokens()),
 				AnthropicFields.count(usage._cacheReadInputTokens()),
 				AnthropicFields.count(usage._cacheCreationInputTokens()), oneHourWrites);
 	}
 
-	private static long oneHourWrites(Usage usage) {
+	static long oneHourWrites(BetaUsage usage) {
+		try {
+			return AnthropicFields.known(usage._cacheCreation())
+				.map((creation) -> AnthropicFields.count(creation._ephemeral1hInputTokens()))
+				.orElse(0L);
+		}
+		catch (LinkageError ex) {
+			// older SDK lines have no cache_creation breakdown
+			return 0;
+		}
+	}
+
+	static long oneHourWrites(Usage usage) {
 		try {
 			return AnthropicFields.known(usage._cacheCreation())
 				.map((creation) -> AnthropicFields.count(creation._ephemeral1hInputTokens()))

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.core.ObjectMappers;
+import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
@@ -16,6 +17,7 @@ import io.tokensense.provider.BaseUrls;
 import io.tokensense.provider.ProviderAdapter;
 import io.tokensense.provider.ResultReading;
 import io.tokensense.provider.ServiceOperations;
+import io.tokensense.provider.StreamAccumulator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +31,10 @@ public final class OpenAiAdapter implements ProviderAdapter {
 			"com.openai.services.blocking.ResponseService", "responses",
 			"com.openai.services.blocking.EmbeddingService", "embeddings",
 			"com.openai.services.blocking.CompletionService", "completions"));
+
+	/** Streams observed so far; the Responses API's stream is not read yet and passes through. */
+	private static final ServiceOperations STREAMING_OPERATIONS = new ServiceOperations(Map.of(
+			"com.openai.services.blocking.chat.ChatCompletionService", "chat"));
 
 	private final OpenAiResultReader reader = new OpenAiResultReader();
 
@@ -50,7 +56,21 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
 	@Override
 	public @Nullable String operationOf(Class<?> serviceInterface, String methodName) {
-		return methodName.equals("create") ? OPERATIONS.createOperationOf(serviceInterface) : null;
+		return switch (methodName) {
+			case "create" -> OPERATIONS.createOperationOf(serviceInterface);
+			case "createStreaming" -> STREAMING_OPERATIONS.createOperationOf(serviceInterface);
+			default -> null;
+		};
+	}
+
+	@Override
+	public boolean isStream(Class<?> type) {
+		return type == StreamResponse.class;
+	}
+
+	@Override
+	public StreamAccumulator newStreamAccumulator(boolean withText) {
+		return new OpenAiStreamReader(withText);
 	}
 
 	@Override
@@ -123,7 +143,9 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
 	@Override
 	public @Nullable String httpStatus(Throwable error) {
-		return (error instanceof OpenAIServiceException service) ? Integer.toString(service.statusCode()) : null;
+		// an error event inside a stream arrives after a 200, which is no status to report
+		return (error instanceof OpenAIServiceException service && service.statusCode() >= 400)
+				? Integer.toString(service.statusCode()) : null;
 	}
 
 }

@@ -1,0 +1,78 @@
+package io.tokensense.provider.openai;
+
+import java.util.List;
+
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import io.tokensense.pricing.TokenUsage;
+import io.tokensense.provider.ResultReading;
+import io.tokensense.provider.StreamAccumulator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the chunks of one streamed chat completion. Usage arrives only when the request set
+ * {@code stream_options.include_usage}, in a last chunk with empty {@code choices}; Groq may
+ * send it at the top level or under {@code x_groq.usage}. Without it the reading has no usage.
+ */
+final class OpenAiStreamReader implements StreamAccumulator {
+
+	private final @Nullable StringBuilder text;
+
+	private @Nullable String model;
+
+	private @Nullable String id;
+
+	private @Nullable TokenUsage usage;
+
+	private boolean groq;
+
+	OpenAiStreamReader(boolean withText) {
+		this.text = withText ? new StringBuilder() : null;
+	}
+
+	@Override
+	public void accept(Object element) {
+		try {
+			if (element instanceof ChatCompletionChunk chunk) {
+				read(chunk);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// an odd chunk is skipped: the rest of the stream still counts
+		}
+	}
+
+	private void read(ChatCompletionChunk chunk) {
+		OpenAiFields.known(chunk._model()).filter((name) -> !name.isEmpty()).ifPresent((name) -> this.model = name);
+		OpenAiFields.known(chunk._id()).filter((value) -> !value.isEmpty()).ifPresent((value) -> this.id = value);
+		TokenUsage reported = OpenAiFields.known(chunk._usage()).map(OpenAiResultReader::usage).orElse(null);
+		if (reported == null) {
+			reported = OpenAiResultReader.groqUsage(chunk._additionalProperties());
+		}
+		if (reported != null) {
+			this.usage = reported;
+		}
+		if (chunk._additionalProperties().containsKey("x_groq")) {
+			this.groq = true;
+		}
+		if (this.text != null) {
+			appendText(chunk, this.text);
+		}
+	}
+
+	/** Only the first choice's text: that is what a single-answer caller reads. */
+	private static void appendText(ChatCompletionChunk chunk, StringBuilder text) {
+		List<ChatCompletionChunk.Choice> choices = OpenAiFields.known(chunk._choices()).orElse(List.of());
+		choices.stream()
+			.filter((choice) -> OpenAiFields.count(choice._index()) == 0)
+			.flatMap((choice) -> choice._delta().asKnown().stream())
+			.flatMap((delta) -> delta._content().asKnown().stream())
+			.forEach(text::append);
+	}
+
+	@Override
+	public ResultReading reading() {
+		String collected = (this.text != null && !this.text.isEmpty()) ? this.text.toString() : null;
+		return new ResultReading(this.model, this.usage, this.id, collected, this.groq ? "groq" : null);
+	}
+
+}
