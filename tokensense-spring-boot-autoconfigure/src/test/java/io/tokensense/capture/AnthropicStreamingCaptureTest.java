@@ -23,6 +23,7 @@ import io.tokensense.testsupport.RecordingSink;
 import io.tokensense.testsupport.Requests;
 import io.tokensense.testsupport.StreamPayloads;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +54,7 @@ class AnthropicStreamingCaptureTest {
 		List<RawMessageStreamEvent> events = new ArrayList<>();
 		try (StreamResponse<RawMessageStreamEvent> response = observed().messages()
 			.createStreaming(Requests.anthropicMessage("claude-sonnet-4-5"))) {
-			for (RawMessageStreamEvent event : response) {
-				events.add(event);
-			}
+			response.stream().forEach(events::add);
 		}
 
 		// the SDK drops the ping
@@ -123,7 +122,7 @@ class AnthropicStreamingCaptureTest {
 	void recordsAStreamClosedBeforeItsEndAsCancelledWithTheUsageSeenSoFar() {
 		this.server.enqueue(StreamPayloads.sse(haikuStream("msg_s4")));
 		try (var response = observed().messages().createStreaming(Requests.anthropicMessage("claude-haiku-4-5"))) {
-			Iterator<RawMessageStreamEvent> events = response.iterator();
+			Iterator<RawMessageStreamEvent> events = response.stream().iterator();
 			events.next();
 			events.next();
 		}
@@ -234,6 +233,23 @@ class AnthropicStreamingCaptureTest {
 
 	private AnthropicClient plainClient() {
 		return AnthropicOkHttpClient.builder().baseUrl(this.server.url("")).apiKey("sk-ant-test").maxRetries(0).build();
+	}
+
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void readsThroughTheIterableOfSdkLinesWhoseStreamsAreIterable() {
+		Assumptions.assumeTrue(Iterable.class.isAssignableFrom(StreamResponse.class),
+				"this anthropic-java line's StreamResponse is not Iterable");
+		this.server.enqueue(StreamPayloads.sse(haikuStream("msg_s9")));
+		List<RawMessageStreamEvent> events = new ArrayList<>();
+		try (var response = observed().messages().createStreaming(Requests.anthropicMessage("claude-haiku-4-5"))) {
+			for (Object event : (Iterable<Object>) (Object) response) {
+				events.add((RawMessageStreamEvent) event);
+			}
+		}
+		assertThat(events).isNotEmpty();
+		assertThat(this.sink.single().status()).isEqualTo(io.tokensense.CallStatus.SUCCESS);
 	}
 
 }
