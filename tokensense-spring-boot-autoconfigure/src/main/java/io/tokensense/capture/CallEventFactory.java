@@ -1,7 +1,6 @@
 package io.tokensense.capture;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
 import io.tokensense.Attribution;
@@ -72,7 +71,7 @@ final class CallEventFactory {
 		Pricing pricing = route.costs().price(provider, requestModel, reading.responseModel(), usage);
 		Attribution attribution = call.scope().mergedOver(client.optionsAttribution()).mergedOver(route.defaults());
 		boolean withPrompt = route.logPrompts() || options.logPrompts();
-		return new CallEvent(UUID.randomUUID(), call.timestamp(), provider, call.operation(), requestModel,
+		return new CallEvent(EventIds.next(call.timestamp()), call.timestamp(), provider, call.operation(), requestModel,
 				reading.responseModel(), (usage != null) ? usage.input() : null,
 				(usage != null) ? usage.output() : null, (usage != null) ? usage.cacheRead() : null,
 				(usage != null) ? usage.cacheWrite() : null, (usage != null) ? usage.reasoning() : null,
