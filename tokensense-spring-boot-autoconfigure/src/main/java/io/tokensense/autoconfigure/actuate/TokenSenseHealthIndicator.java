@@ -1,0 +1,64 @@
+package io.tokensense.autoconfigure.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.OutputState;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * The {@code tokensense} health contributor: how full the queue is, what was dropped, and
+ * each output's state. DOWN when an output's last write failed, so an operator sees a broken
+ * output (its last error type and time are in the details); the LLM calls themselves are
+ * never affected by it. Leave it out of readiness groups if a broken output should not take
+ * the instance out of rotation.
+ */
+public class TokenSenseHealthIndicator extends AbstractHealthIndicator {
+
+	private final EventPipeline pipeline;
+
+	public TokenSenseHealthIndicator(EventPipeline pipeline) {
+		super("TokenSense health check failed");
+		this.pipeline = pipeline;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		boolean allUp = true;
+		Map<String, Object> outputs = new LinkedHashMap<>();
+		for (OutputState state : this.pipeline.outputStates()) {
+			allUp &= state.up();
+			outputs.put(state.name(), outputDetails(state));
+		}
+		(allUp ? builder.up() : builder.down()).withDetail("queue", queueDetails())
+			.withDetail("written", this.pipeline.written())
+			.withDetail("dropped", this.pipeline.droppedByReason())
+			.withDetail("outputs", outputs);
+	}
+
+	private Map<String, Object> queueDetails() {
+		int size = this.pipeline.queueSize();
+		int capacity = this.pipeline.capacity();
+		Map<String, Object> queue = new LinkedHashMap<>();
+		queue.put("size", size);
+		queue.put("capacity", capacity);
+		queue.put("fill", (capacity > 0) ? (double) size / capacity : 0.0);
+		return queue;
+	}
+
+	private static Map<String, Object> outputDetails(OutputState state) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("status", state.up() ? "UP" : "DOWN");
+		if (state.lastErrorType() != null) {
+			details.put("lastErrorType", state.lastErrorType());
+		}
+		if (state.lastErrorTime() != null) {
+			details.put("lastErrorTime", state.lastErrorTime().toString());
+		}
+		return details;
+	}
+
+}
