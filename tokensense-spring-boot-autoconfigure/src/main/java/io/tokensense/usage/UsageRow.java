@@ -1,0 +1,32 @@
+package io.tokensense.usage;
+
+import java.math.BigDecimal;
+
+/**
+ * The totals of one key of a breakdown (a model, a user, ...). Flat, so the JSON reads
+ * {@code {"key": "gpt-4o-mini", "calls": 12, ...}}.
+ *
+ * @param key the model, provider, user, session or tag; {@code null} for calls without one
+ * @param calls number of calls
+ * @param errors calls that failed
+ * @param inputTokens all input tokens
+ * @param outputTokens all output tokens
+ * @param cacheReadTokens input tokens read from a prompt cache
+ * @param cacheWriteTokens input tokens written to a prompt cache
+ * @param reasoningTokens output tokens spent on reasoning
+ * @param costUsd total cost of the priced calls
+ * @param unpricedCalls successful calls that have no cost
+ */
+public record UsageRow(String key, long calls, long errors, long inputTokens, long outputTokens,
+		long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, BigDecimal costUsd, long unpricedCalls) {
+
+	/** Label of calls that have no value for the dimension (no user, no model). */
+	public static final String NONE = "none";
+
+	static UsageRow of(String key, UsageTotals totals) {
+		return new UsageRow(key, totals.calls(), totals.errors(), totals.inputTokens(), totals.outputTokens(),
+				totals.cacheReadTokens(), totals.cacheWriteTokens(), totals.reasoningTokens(), totals.costUsd(),
+				totals.unpricedCalls());
+	}
+
+}

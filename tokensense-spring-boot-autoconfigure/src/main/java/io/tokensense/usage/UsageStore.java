@@ -1,0 +1,24 @@
+package io.tokensense.usage;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Answers usage questions over recorded calls: from the JDBC table when that output is on
+ * (it survives restarts and spans instances), else from the recent events kept in memory.
+ */
+public interface UsageStore {
+
+	/** {@code jdbc} or {@code memory}, reported in the endpoint's window. */
+	String source();
+
+	/** Sums over every call the query covers. */
+	UsageTotals totals(UsageQuery query);
+
+	/** Sums per key of a dimension, highest cost first. */
+	List<UsageRow> breakdown(UsageQuery query, UsageDimension dimension);
+
+	/** Sums per model in consecutive buckets of {@code interval}, oldest first. */
+	List<TimeBucket> timeseries(UsageQuery query, Duration interval);
+
+}
