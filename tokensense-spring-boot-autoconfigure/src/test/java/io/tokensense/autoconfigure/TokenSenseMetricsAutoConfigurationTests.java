@@ -1,0 +1,110 @@
+package io.tokensense.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokensense.output.MicrometerOutput;
+import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.EventPipelineMetrics;
+import io.tokensense.pipeline.OutputState;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TokenSenseMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(TokenSenseMetricsAutoConfiguration.class, TokenSenseAutoConfiguration.class))
+		.withPropertyValues("tokensense.queue.flush-interval=50ms");
+
+	@Test
+	void routesEventsToMicrometerWhenThereIsAMeterRegistry() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			assertThat(context).hasSingleBean(MicrometerOutput.class).hasSingleBean(EventPipelineMetrics.class);
+			assertThat(context.getBean(EventPipeline.class).outputStates()).extracting(OutputState::name)
+				.containsExactly("log", "micrometer");
+		});
+	}
+
+	@Test
+	void backsOffWithoutAMeterRegistry() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(MicrometerOutput.class).doesNotHaveBean(EventPipelineMetrics.class);
+			assertThat(context.getBean(EventPipeline.class).outputStates()).extracting(OutputState::name)
+				.containsExactly("log");
+		});
+	}
+
+	@Test
+	void backsOffWithoutMicrometerOnTheClassPath() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerOutput.class));
+	}
+
+	@Test
+	void backsOffWhenTheOutputsLeaveMicrometerOut() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("tokensense.outputs=log")
+			.run((context) -> assertThat(context).doesNotHaveBean(MicrometerOutput.class)
+				.doesNotHaveBean(EventPipelineMetrics.class));
+	}
+
+	@Test
+	void backsOffWhenTokenSenseIsDisabled() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("tokensense.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MicrometerOutput.class));
+	}
+
+	@Test
+	void refusesMicrometerAsAnOutputWithoutAMeterRegistryNamingTheProperty() {
+		this.contextRunner.withPropertyValues("tokensense.outputs=micrometer")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tokensense.outputs")
+				.hasMessageContaining("micrometer")
+				.hasMessageContaining("MeterRegistry"));
+	}
+
+	@Test
+	void routesOnlyToMicrometerWhenItIsTheOnlyOutputNamed() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("tokensense.outputs=micrometer")
+			.run((context) -> assertThat(context.getBean(EventPipeline.class).outputStates())
+				.extracting(OutputState::name)
+				.containsExactly("micrometer"));
+	}
+
+	@Test
+	void usesTheApplicationsOwnMicrometerOutput() {
+		this.contextRunner.withUserConfiguration(CustomOutputConfiguration.class)
+			.run((context) -> assertThat(context.getBean(MicrometerOutput.class))
+				.isSameAs(context.getBean(CustomOutputConfiguration.class).output));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomOutputConfiguration {
+
+		final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+		final MicrometerOutput output = new MicrometerOutput(this.registry, true);
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return this.registry;
+		}
+
+		@Bean
+		MicrometerOutput customMicrometerOutput() {
+			return this.output;
+		}
+
+	}
+
+}
