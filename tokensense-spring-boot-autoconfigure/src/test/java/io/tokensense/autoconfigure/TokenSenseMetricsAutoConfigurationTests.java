@@ -1,7 +1,15 @@
 package io.tokensense.autoconfigure;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokensense.CallEvent;
+import io.tokensense.CallStatus;
+import io.tokensense.PricingStatus;
 import io.tokensense.output.MicrometerOutput;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pipeline.EventPipelineMetrics;
@@ -79,6 +87,20 @@ class TokenSenseMetricsAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(EventPipeline.class).outputStates())
 				.extracting(OutputState::name)
 				.containsExactly("micrometer"));
+	}
+
+	@Test
+	void tagsMetersWithTheUserWhenAskedTo() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("tokensense.metrics.user-tag=true")
+			.run((context) -> {
+				CallEvent event = new CallEvent(UUID.randomUUID(), Instant.now(), "openai", "chat", "gpt-4o-mini", null,
+						null, null, null, null, null, null, null, PricingStatus.NO_USAGE, Duration.ofMillis(5), null,
+						false, CallStatus.SUCCESS, null, "alice", null, List.of(), null, null, null);
+				context.getBean(MicrometerOutput.class).write(List.of(event));
+				assertThat(context.getBean(MeterRegistry.class).get("tokensense.calls").tag("user.id", "alice").timer()
+					.count()).isOne();
+			});
 	}
 
 	@Test
