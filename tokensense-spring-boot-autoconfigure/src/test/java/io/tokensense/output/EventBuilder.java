@@ -27,6 +27,12 @@ final class EventBuilder {
 
 	Long cacheReadTokens = 0L;
 
+	/** {@code null} means 0 when there is usage. */
+	Long cacheWriteTokens;
+
+	/** {@code null} means 0 when there is usage. */
+	Long reasoningTokens;
+
 	BigDecimal costUsd = new BigDecimal("0.000396");
 
 	PricingStatus pricingStatus = PricingStatus.PRICED;
@@ -60,12 +66,16 @@ final class EventBuilder {
 		return this;
 	}
 
+	private Long orZero(Long detail) {
+		return (detail != null || this.inputTokens == null) ? detail : Long.valueOf(0L);
+	}
+
 	CallEvent build() {
 		Long total = (this.inputTokens != null && this.outputTokens != null) ? this.inputTokens + this.outputTokens
 				: null;
 		return new CallEvent(this.id, this.timestamp, "anthropic", "messages", this.requestModel, this.responseModel,
-				this.inputTokens, this.outputTokens, this.cacheReadTokens, (this.inputTokens != null) ? 0L : null,
-				(this.inputTokens != null) ? 0L : null, total, this.costUsd, this.pricingStatus, this.latency,
+				this.inputTokens, this.outputTokens, this.cacheReadTokens, orZero(this.cacheWriteTokens),
+				orZero(this.reasoningTokens), total, this.costUsd, this.pricingStatus, this.latency,
 				this.timeToFirstToken, this.timeToFirstToken != null, this.status, this.errorType, this.userId,
 				this.sessionId, this.tags, "msg_01", this.prompt, null);
 	}

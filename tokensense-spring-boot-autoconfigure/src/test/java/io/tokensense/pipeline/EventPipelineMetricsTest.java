@@ -1,0 +1,65 @@
+package io.tokensense.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokensense.output.TokenSenseMeters;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventPipelineMetricsTest {
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@Test
+	void registersEveryDropReasonUpFrontAndReadsThePipelineCounts() {
+		EventPipeline pipeline = new EventPipeline(List.of(new RecordingOutput("recording")), 8, 4, Duration.ofMillis(20),
+				"metrics-test");
+		new EventPipelineMetrics(pipeline).bindTo(this.registry);
+
+		assertThat(this.registry.get(TokenSenseMeters.EVENTS_DROPPED).functionCounters())
+			.extracting((counter) -> counter.getId().getTag("reason"))
+			.containsExactlyInAnyOrderElementsOf(DropReasons.ALL);
+		assertThat(this.registry.get(TokenSenseMeters.QUEUE_CAPACITY).gauge().value()).isEqualTo(8);
+		assertThat(this.registry.get(TokenSenseMeters.QUEUE_SIZE).gauge().value()).isZero();
+
+		pipeline.close(Duration.ofSeconds(1));
+		pipeline.offer(TestEvents.event(), null);
+		pipeline.offer(TestEvents.event(), null);
+
+		assertThat(this.registry.get(TokenSenseMeters.EVENTS_DROPPED).tag("reason", DropReasons.CLOSED)
+			.functionCounter().count()).isEqualTo(2);
+		assertThat(this.registry.get(TokenSenseMeters.EVENTS_DROPPED).tag("reason", DropReasons.QUEUE_FULL)
+			.functionCounter().count()).isZero();
+	}
+
+	@Test
+	void showsTheQueueFillingUpAndOverflowing() throws InterruptedException {
+		RecordingOutput output = RecordingOutput.gated("held");
+		EventPipeline pipeline = new EventPipeline(List.of(output), 8, 1, Duration.ofMillis(20), "metrics-test");
+		new EventPipelineMetrics(pipeline).bindTo(this.registry);
+		pipeline.offer(TestEvents.event(), null);
+		assertThat(output.firstWriteEntered.await(10, TimeUnit.SECONDS)).isTrue();
+		for (int i = 0; i < 10; i++) {
+			pipeline.offer(TestEvents.event(), null);
+		}
+
+		assertThat(this.registry.get(TokenSenseMeters.QUEUE_SIZE).gauge().value()).isEqualTo(8);
+		assertThat(this.registry.get(TokenSenseMeters.EVENTS_DROPPED).tag("reason", DropReasons.QUEUE_FULL)
+			.functionCounter().count()).isEqualTo(2);
+		output.release();
+		pipeline.close(Duration.ofSeconds(5));
+		assertThat(this.registry.get(TokenSenseMeters.QUEUE_SIZE).gauge().value()).isZero();
+	}
+
+	@Test
+	void bindsNothingWithoutAPipeline() {
+		new EventPipelineMetrics(() -> null).bindTo(this.registry);
+
+		assertThat(this.registry.getMeters()).isEmpty();
+	}
+
+}
