@@ -134,6 +134,22 @@ abstract class JdbcOutputTest {
 	}
 
 	@Test
+	void cutsOverlongIdentifiersInsteadOfLosingTheBatch() throws Exception {
+		CallEvent event = fullEvent();
+		String longUser = "ü".repeat(300);
+		CallEvent overlong = new CallEvent(event.id(), event.timestamp(), event.provider(), event.operation(),
+				event.requestModel(), event.responseModel(), event.inputTokens(), event.outputTokens(),
+				event.cacheReadTokens(), event.cacheWriteTokens(), event.reasoningTokens(), event.totalTokens(),
+				event.costUsd(), event.pricingStatus(), event.latency(), event.timeToFirstToken(), event.streamed(),
+				event.status(), event.errorType(), longUser, event.sessionId(), event.tags(), event.requestId(),
+				event.prompt(), event.response());
+		output().write(List.of(overlong, events(1).get(0)));
+
+		assertThat(TableRows.read(database(), this.table)).hasSize(2)
+			.anySatisfy((row) -> assertThat(row.userId()).isEqualTo("ü".repeat(255)));
+	}
+
+	@Test
 	void namesItselfJdbc() {
 		assertThat(output().name()).isEqualTo("jdbc");
 	}

@@ -24,6 +24,9 @@ public final class EventRows {
 			"reasoning_tokens", "total_tokens", "cost_usd", "pricing_status", "latency_ms", "time_to_first_token_ms",
 			"streamed", "status", "error_type", "user_id", "session_id", "tags", "request_id", "prompt", "response");
 
+	/** Length of the {@code VARCHAR(255)} columns. */
+	static final int MAX_SHORT_TEXT = 255;
+
 	/** Decimals kept by {@code cost_usd} where it is a decimal type. */
 	static final int COST_SCALE = 18;
 
@@ -41,10 +44,10 @@ public final class EventRows {
 		int i = 1;
 		statement.setString(i++, event.id().toString());
 		dialect.setTimestamp(statement, i++, event.timestamp());
-		statement.setString(i++, event.provider());
-		statement.setString(i++, event.operation());
-		setString(statement, i++, event.requestModel());
-		setString(statement, i++, event.responseModel());
+		statement.setString(i++, bounded(event.provider()));
+		statement.setString(i++, bounded(event.operation()));
+		setString(statement, i++, bounded(event.requestModel()));
+		setString(statement, i++, bounded(event.responseModel()));
 		setLong(statement, i++, event.inputTokens());
 		setLong(statement, i++, event.outputTokens());
 		setLong(statement, i++, event.cacheReadTokens());
@@ -57,13 +60,25 @@ public final class EventRows {
 		setLong(statement, i++, millis(event.timeToFirstToken()));
 		statement.setBoolean(i++, event.streamed());
 		statement.setString(i++, event.status().name());
-		setString(statement, i++, event.errorType());
-		setString(statement, i++, event.userId());
-		setString(statement, i++, event.sessionId());
+		setString(statement, i++, bounded(event.errorType()));
+		setString(statement, i++, bounded(event.userId()));
+		setString(statement, i++, bounded(event.sessionId()));
 		statement.setString(i++, CallEventJson.toJsonArray(event.tags()));
-		setString(statement, i++, event.requestId());
+		setString(statement, i++, bounded(event.requestId()));
 		setString(statement, i++, event.prompt());
 		setString(statement, i, event.response());
+	}
+
+	/**
+	 * The value cut to {@value #MAX_SHORT_TEXT} characters, never inside a surrogate pair: one
+	 * overlong user id must not fail, and so lose, the whole batch.
+	 */
+	static @Nullable String bounded(@Nullable String value) {
+		if (value == null || value.length() <= MAX_SHORT_TEXT) {
+			return value;
+		}
+		int end = Character.isHighSurrogate(value.charAt(MAX_SHORT_TEXT - 1)) ? MAX_SHORT_TEXT - 1 : MAX_SHORT_TEXT;
+		return value.substring(0, end);
 	}
 
 	private static void setString(PreparedStatement statement, int index, @Nullable String value)
