@@ -42,9 +42,9 @@ class JdbcOutputSchemaTest {
 		String table = this.database.uniqueTable();
 		JdbcOutput output = new JdbcOutput(flaky, table, true, null);
 
-		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> output.write(JdbcOutputTest.events(2)));
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> output.write(JdbcTestEvents.events(2)));
 		down.set(false);
-		output.write(JdbcOutputTest.events(2));
+		output.write(JdbcTestEvents.events(2));
 
 		assertThat(TableRows.read(this.database, table)).hasSize(2);
 	}
@@ -53,7 +53,7 @@ class JdbcOutputSchemaTest {
 	void writesToASchemaQualifiedTable() throws Exception {
 		this.database.execute("CREATE SCHEMA IF NOT EXISTS analytics");
 		JdbcOutput output = new JdbcOutput(this.database.dataSource(), "analytics.llm_calls", true, null);
-		output.write(JdbcOutputTest.events(3));
+		output.write(JdbcTestEvents.events(3));
 
 		assertThat(TableRows.read(this.database, "analytics.llm_calls")).hasSize(3);
 		assertThat(output.table().qualified()).isEqualTo("analytics.llm_calls");

@@ -5,18 +5,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 
 import io.tokensense.CallEvent;
-import io.tokensense.CallStatus;
-import io.tokensense.PricingStatus;
 import io.tokensense.output.jdbc.JdbcDialect;
 import io.tokensense.testsupport.TableRows;
 import io.tokensense.testsupport.TestDatabase;
@@ -35,8 +30,6 @@ import static org.assertj.core.api.Assertions.within;
  */
 abstract class JdbcOutputTest {
 
-	private static final Instant START = Instant.parse("2026-03-01T08:00:00.123456Z");
-
 	private String table;
 
 	/** The database under test; closed (and its tables dropped) after the class. */
@@ -49,7 +42,8 @@ abstract class JdbcOutputTest {
 
 	@Test
 	void writesEveryColumnOfEachEvent() throws Exception {
-		List<CallEvent> events = List.of(fullEvent(), unpricedErrorEvent(), noUsageEvent());
+		List<CallEvent> events = List.of(JdbcTestEvents.fullEvent(), JdbcTestEvents.unpricedErrorEvent(),
+				JdbcTestEvents.noUsageEvent());
 		output().write(events);
 
 		assertThat(TableRows.read(database(), this.table)).usingRecursiveFieldByFieldElementComparator(
@@ -61,17 +55,18 @@ abstract class JdbcOutputTest {
 
 	@Test
 	void keepsMicrosecondsOfTheTimestampInUtc() throws Exception {
-		CallEvent event = event(UUID.randomUUID(), Instant.parse("2026-12-31T23:59:59.999999999Z"), 1, "0.1");
+		Instant nanos = Instant.parse("2026-12-31T23:59:59.999999999Z");
+		CallEvent event = JdbcTestEvents.event(UUID.randomUUID(), nanos, 1, "0.1");
 		output().write(List.of(event));
 
 		assertThat(TableRows.read(database(), this.table)).singleElement()
-			.satisfies((row) -> assertThat(row.timestamp()).isEqualTo(Instant.parse("2026-12-31T23:59:59.999999Z")));
+			.satisfies((row) -> assertThat(row.timestamp()).isEqualTo(nanos.truncatedTo(ChronoUnit.MICROS)));
 	}
 
 	@Test
 	void writesARetriedBatchOnlyOnce() throws Exception {
 		JdbcOutput output = output();
-		List<CallEvent> batch = events(20);
+		List<CallEvent> batch = JdbcTestEvents.events(20);
 		output.write(batch);
 		output.write(batch);
 		output.write(batch.subList(10, 20));
@@ -82,7 +77,7 @@ abstract class JdbcOutputTest {
 	@Test
 	void createsTheTableAndItsIndexesWhenMissing() throws Exception {
 		assertThat(database().tableExists(this.table)).isFalse();
-		output().write(events(1));
+		output().write(JdbcTestEvents.events(1));
 
 		assertThat(database().tableExists(this.table)).isTrue();
 		assertThat(database().indexedColumns(this.table)).contains("timestamp", "user_id", "session_id");
@@ -90,9 +85,9 @@ abstract class JdbcOutputTest {
 
 	@Test
 	void writesToATableCreatedByTheShippedScript() throws Exception {
-		new JdbcOutput(database().dataSource(), this.table, true, null).write(events(1));
+		new JdbcOutput(database().dataSource(), this.table, true, null).write(JdbcTestEvents.events(1));
 		JdbcOutput never = new JdbcOutput(database().dataSource(), this.table, false, null);
-		never.write(events(2));
+		never.write(JdbcTestEvents.events(2));
 
 		assertThat(count()).isEqualTo(3);
 	}
@@ -101,13 +96,13 @@ abstract class JdbcOutputTest {
 	void leavesTheSchemaAloneWhenToldNever() {
 		JdbcOutput output = new JdbcOutput(database().dataSource(), this.table, false, null);
 
-		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> output.write(events(1)));
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> output.write(JdbcTestEvents.events(1)));
 		assertThat(database().tableExists(this.table)).isFalse();
 	}
 
 	@Test
 	void sumsInSqlEqualTheEventsSums() throws Exception {
-		List<CallEvent> events = events(200);
+		List<CallEvent> events = JdbcTestEvents.events(200);
 		JdbcOutput output = output();
 		output.write(events.subList(0, 150));
 		output.write(events.subList(150, 200));
@@ -135,7 +130,7 @@ abstract class JdbcOutputTest {
 
 	@Test
 	void cutsOverlongIdentifiersInsteadOfLosingTheBatch() throws Exception {
-		CallEvent event = fullEvent();
+		CallEvent event = JdbcTestEvents.fullEvent();
 		String longUser = "ü".repeat(300);
 		CallEvent overlong = new CallEvent(event.id(), event.timestamp(), event.provider(), event.operation(),
 				event.requestModel(), event.responseModel(), event.inputTokens(), event.outputTokens(),
@@ -143,7 +138,7 @@ abstract class JdbcOutputTest {
 				event.costUsd(), event.pricingStatus(), event.latency(), event.timeToFirstToken(), event.streamed(),
 				event.status(), event.errorType(), longUser, event.sessionId(), event.tags(), event.requestId(),
 				event.prompt(), event.response());
-		output().write(List.of(overlong, events(1).get(0)));
+		output().write(List.of(overlong, JdbcTestEvents.events(1).get(0)));
 
 		assertThat(TableRows.read(database(), this.table)).hasSize(2)
 			.anySatisfy((row) -> assertThat(row.userId()).isEqualTo("ü".repeat(255)));
@@ -165,46 +160,6 @@ abstract class JdbcOutputTest {
 			rows.next();
 			return rows.getLong(1);
 		}
-	}
-
-	static List<CallEvent> events(int count) {
-		Random random = new Random(count);
-		List<CallEvent> events = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			String cost = BigDecimal.valueOf(random.nextInt(10_000_000), 10).add(new BigDecimal("0.0000000001"))
-				.toPlainString();
-			events.add(event(UUID.randomUUID(), START.plusSeconds(i), random.nextInt(100_000), cost));
-		}
-		return events;
-	}
-
-	private static CallEvent event(UUID id, Instant timestamp, long input, String cost) {
-		return new CallEvent(id, timestamp, "openai", "chat", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", input,
-				input / 2, 0L, 0L, 0L, input + input / 2, new BigDecimal(cost), PricingStatus.PRICED,
-				Duration.ofMillis(120), null, false, CallStatus.SUCCESS, null, "user-" + (input % 7), "s-1",
-				List.of("batch"), "chatcmpl-" + id, null, null);
-	}
-
-	/** Every field set: unicode, a long prompt, an exact cost with many decimals. */
-	private static CallEvent fullEvent() {
-		String prompt = "Résumé ✓ 日本語 🚀 \"quoted\" ".repeat(4_000);
-		return new CallEvent(UUID.randomUUID(), START, "anthropic", "messages", "claude-sonnet-4-6",
-				"claude-sonnet-4-6-20260101", 1_234_567L, 890L, 1_000_000L, 200_000L, 45L, 1_235_457L,
-				new BigDecimal("12.345678901234567891"), PricingStatus.PRICED, Duration.ofMillis(8_470),
-				Duration.ofMillis(312), true, CallStatus.SUCCESS, null, "Zoë", "séance-42",
-				List.of("production", "chat-feature", "ünïcode"), "msg_01XYZ", prompt, "Bonjour 👋");
-	}
-
-	private static CallEvent unpricedErrorEvent() {
-		return new CallEvent(UUID.randomUUID(), START.plusMillis(1), "groq", "chat", "llama-9000", null, 10L, 0L, 0L,
-				0L, 0L, 10L, null, PricingStatus.UNKNOWN_MODEL, Duration.ofMillis(5), null, false, CallStatus.ERROR,
-				"429", null, null, List.of(), null, null, null);
-	}
-
-	private static CallEvent noUsageEvent() {
-		return new CallEvent(UUID.randomUUID(), START.plus(1, ChronoUnit.DAYS), "openai", "embeddings", null, null,
-				null, null, null, null, null, null, null, PricingStatus.NO_USAGE, Duration.ZERO, null, false,
-				CallStatus.CANCELLED, null, null, null, List.of("x"), null, null, null);
 	}
 
 }

@@ -110,7 +110,8 @@ public final class EventRows {
 		}
 		else {
 			// the columns keep 18 decimals: round here so every database stores the same value
-			statement.setBigDecimal(index, (cost.scale() > COST_SCALE) ? cost.setScale(COST_SCALE, RoundingMode.HALF_EVEN) : cost);
+			BigDecimal stored = (cost.scale() > COST_SCALE) ? cost.setScale(COST_SCALE, RoundingMode.HALF_EVEN) : cost;
+			statement.setBigDecimal(index, stored);
 		}
 	}
 
