@@ -1,5 +1,6 @@
 package io.tokensense.autoconfigure;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -9,10 +10,12 @@ import javax.sql.DataSource;
 import com.openai.client.OpenAIClient;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tokensense.output.JdbcOutput;
+import io.tokensense.output.jdbc.JdbcDialect;
 import io.tokensense.output.jdbc.SqliteDataSource;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pipeline.OutputState;
 import io.tokensense.testsupport.Requests;
+import io.tokensense.testsupport.TestDatabase;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +74,7 @@ class TokenSenseJdbcAutoConfigurationTests {
 						+ "WHERE user_id = 'alice' AND tags = '[\"e2e\"]' AND request_id = 'chatcmpl-ctx'");
 				assertThat(((Number) sums.get("input_tokens")).longValue()).isEqualTo(700);
 				assertThat(((Number) sums.get("output_tokens")).longValue()).isEqualTo(350);
-				assertThat(new java.math.BigDecimal(sums.get("cost").toString())).isEqualByComparingTo("0.000315");
+				assertThat(new BigDecimal(sums.get("cost").toString())).isEqualByComparingTo("0.000315");
 			});
 	}
 
@@ -92,6 +95,30 @@ class TokenSenseJdbcAutoConfigurationTests {
 					.atMost(Duration.ofSeconds(10))
 					.untilAsserted(() -> assertThat(count(jdbc, "tokensense_calls")).isEqualTo(3));
 			});
+	}
+
+	@Test
+	void writesEachCallThroughItsOwnPoolOnPostgres() {
+		TestDatabase postgres = TestDatabase.orSkip(
+				TestDatabase.fromEnvironment(TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL),
+				TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL);
+		try (postgres) {
+			String table = postgres.uniqueTable();
+			this.withoutDataSource.withUserConfiguration(TokenSenseAutoConfigurationTests.OpenAiClientConfiguration.class)
+				.withPropertyValues("tokensense.jdbc.url=" + System.getenv(TestDatabase.POSTGRES_URL),
+						"tokensense.jdbc.table=" + table)
+				.run((context) -> {
+					assertThat(context.getBean(JdbcOutput.class).dataSource()).isInstanceOf(HikariDataSource.class);
+					OpenAIClient client = context.getBean(OpenAIClient.class);
+					for (int i = 0; i < 4; i++) {
+						client.chat().completions().create(Requests.openAiChat("gpt-4o-mini"));
+					}
+					JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
+					Awaitility.await()
+						.atMost(Duration.ofSeconds(10))
+						.untilAsserted(() -> assertThat(count(jdbc, table)).isEqualTo(4));
+				});
+		}
 	}
 
 	@Test
