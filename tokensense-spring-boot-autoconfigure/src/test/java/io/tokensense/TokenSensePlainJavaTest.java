@@ -1,5 +1,11 @@
 package io.tokensense;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,11 +16,13 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.tokensense.capture.ClientProxies;
 import io.tokensense.output.CallEventOutput;
+import io.tokensense.output.jdbc.SqliteDataSource;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
 import io.tokensense.testsupport.Requests;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +76,20 @@ class TokenSensePlainJavaTest {
 		assertThat(scoped.tags()).containsExactly("beta", "production", "chat-feature");
 	}
 
+	/** Whether the plain-Java default's SQLite file was there before: if not, the test removes it. */
+	private static final boolean DEFAULT_FILE_EXISTED = Files.exists(Path.of("tokensense.db"));
+
+	@AfterAll
+	static void removeTheDefaultFile() throws IOException {
+		if (!DEFAULT_FILE_EXISTED) {
+			for (String suffix : List.of("", "-wal", "-shm")) {
+				Files.deleteIfExists(Path.of("tokensense.db" + suffix));
+			}
+		}
+	}
+
 	@Test
-	void usesTheDefaultOutputWhenNoneIsGiven() {
+	void usesTheDefaultOutputWhenNoneIsGiven() throws Exception {
 		this.server.always(Reply.json(ProviderPayloads.openAiChat("chatcmpl-p2", "gpt-4o", 10, 0, 5, 0)));
 		List<CallEvent> notified = new CopyOnWriteArrayList<>();
 		OpenAIClient client = TokenSense.observe(
@@ -80,6 +100,17 @@ class TokenSensePlainJavaTest {
 
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> notified.size() == 1);
 		assertThat(notified.get(0).costUsd()).isEqualByComparingTo("0.000075");
+		// outside production the default also keeps a row per call in ./tokensense.db
+		try (Connection connection = new SqliteDataSource("./tokensense.db").getConnection();
+				PreparedStatement query = connection
+					.prepareStatement("SELECT request_model, cost_usd FROM tokensense_calls WHERE id = ?")) {
+			query.setString(1, notified.get(0).id().toString());
+			try (ResultSet row = query.executeQuery()) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getString("request_model")).isEqualTo("gpt-4o");
+				assertThat(row.getBigDecimal("cost_usd")).isEqualByComparingTo("0.000075");
+			}
+		}
 	}
 
 	@Test

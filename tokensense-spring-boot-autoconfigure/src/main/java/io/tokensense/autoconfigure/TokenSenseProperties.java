@@ -27,9 +27,10 @@ public class TokenSenseProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Where events go: any of 'log' (JSON lines on logger io.tokensense.events) and 'console'
-	 * (one short line per call). Empty means automatic: 'log'. CallEventOutput beans are
-	 * always added.
+	 * Where events go: any of 'log' (JSON lines on logger io.tokensense.events), 'console'
+	 * (one short line per call) and 'jdbc' (rows of table tokensense_calls). Empty means
+	 * automatic: 'log', plus 'jdbc' when there is a DataSource bean or tokensense.jdbc.url is
+	 * set. CallEventOutput beans are always added.
 	 */
 	private List<String> outputs = new ArrayList<>();
 

@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.tokensense.output.CallEventOutput;
+import io.tokensense.output.CompositeOutput;
 import io.tokensense.output.ConsoleOutput;
+import io.tokensense.output.JdbcOutput;
 import io.tokensense.output.LogOutput;
+import io.tokensense.output.jdbc.SqliteDataSource;
 import io.tokensense.pipeline.EventPipeline;
 
 /**
@@ -24,11 +27,17 @@ final class PlainPipelines {
 
 	static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
+	/** Where the plain-Java default keeps its rows, relative to the working directory. */
+	static final String SQLITE_FILE = "./tokensense.db";
+
 	private PlainPipelines() {
 	}
 
 	static EventSink sinkFor(CallEventOutput output) {
-		EventPipeline pipeline = new EventPipeline(List.of(output), CAPACITY, BATCH_SIZE, FLUSH_INTERVAL,
+		// the parts of a composite are retried one by one: a database hiccup must not reprint console lines
+		List<CallEventOutput> outputs = (output instanceof CompositeOutput composite) ? composite.outputs()
+				: List.of(output);
+		EventPipeline pipeline = new EventPipeline(outputs, CAPACITY, BATCH_SIZE, FLUSH_INTERVAL,
 				"tokensense-" + output.name());
 		pipeline.start();
 		Runtime.getRuntime()
@@ -37,20 +46,23 @@ final class PlainPipelines {
 	}
 
 	/**
-	 * The original TokenSense's default: JSON log lines in production, the console elsewhere.
+	 * The original TokenSense's default: JSON log lines in production; elsewhere the console,
+	 * plus a row per call in {@value #SQLITE_FILE} when the SQLite driver is on the class path.
+	 * The file is only created by the first call written.
 	 */
 	static CallEventOutput defaultOutput() {
-		return defaultOutput(System.getenv());
+		return defaultOutput(System.getenv(), SqliteDataSource.isDriverPresent());
 	}
 
-	static CallEventOutput defaultOutput(Map<String, String> environment) {
+	static CallEventOutput defaultOutput(Map<String, String> environment, boolean sqlitePresent) {
 		for (String name : List.of("ENV", "ENVIRONMENT", "APP_ENV")) {
 			String value = environment.get(name);
 			if (value != null && value.trim().toLowerCase(Locale.ROOT).equals("production")) {
 				return new LogOutput();
 			}
 		}
-		return new ConsoleOutput();
+		return sqlitePresent ? CompositeOutput.of(new ConsoleOutput(), JdbcOutput.sqlite(SQLITE_FILE))
+				: new ConsoleOutput();
 	}
 
 }

@@ -2,8 +2,8 @@
  * Where events go. Every output implements {@link io.tokensense.output.CallEventOutput}:
  * {@link io.tokensense.output.LogOutput} (a JSON line per call),
  * {@link io.tokensense.output.ConsoleOutput} (the original TokenSense one-liner) and
- * {@link io.tokensense.output.CompositeOutput} (several as one), next to the JDBC and
- * Micrometer outputs and the application's own.
+ * {@link io.tokensense.output.CompositeOutput} (several as one) and
+ * {@link io.tokensense.output.JdbcOutput} (a row per call), next to the application's own.
  */
 @NullMarked
 package io.tokensense.output;

@@ -1,0 +1,98 @@
+package io.tokensense.output.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The DDL scripts shipped in the jar under {@code io/tokensense/jdbc/}, one per dialect. They
+ * name the default table {@code tokensense_calls} so that Flyway and Liquibase users can copy
+ * them as they are; the output runs them with the configured table name put in. Every
+ * statement is {@code IF NOT EXISTS}, so running them again, or from several instances at
+ * once, changes nothing.
+ */
+public final class SchemaScripts {
+
+	/** The default table's name, alone, after {@code ON}, or inside an index name; replaced in one pass. */
+	private static final Pattern NAMES = Pattern
+		.compile("\\b(ON )?" + TableName.DEFAULT + "(?:_(\\w+?)_idx)?\\b");
+
+	private SchemaScripts() {
+	}
+
+	/**
+	 * The statements creating the table and its indexes when missing.
+	 * @param dialect the database's dialect
+	 * @param table the table to create
+	 * @return the statements, without terminating semicolons
+	 */
+	public static List<String> statements(JdbcDialect dialect, TableName table) {
+		String script = forTable(read(dialect.scriptLocation()), dialect, table);
+		List<String> statements = new ArrayList<>();
+		StringBuilder withoutComments = new StringBuilder();
+		for (String line : script.split("\n")) {
+			if (!line.strip().startsWith("--")) {
+				withoutComments.append(line).append('\n');
+			}
+		}
+		for (String statement : withoutComments.toString().split(";")) {
+			if (!statement.isBlank()) {
+				statements.add(statement.strip());
+			}
+		}
+		return statements;
+	}
+
+	/**
+	 * Creates the table and its indexes when missing.
+	 * @param connection a connection in auto-commit mode
+	 * @param dialect the database's dialect
+	 * @param table the table to create
+	 * @throws SQLException when a statement fails
+	 */
+	public static void run(Connection connection, JdbcDialect dialect, TableName table) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : statements(dialect, table)) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private static String forTable(String script, JdbcDialect dialect, TableName table) {
+		return NAMES.matcher(script).replaceAll((match) -> {
+			String replacement;
+			if (match.group(2) != null) {
+				replacement = ((match.group(1) != null) ? "ON " : "")
+						+ dialect.indexNameInScript(table, match.group(2));
+			}
+			else if (match.group(1) != null) {
+				replacement = "ON " + dialect.tableInCreateIndex(table);
+			}
+			else {
+				replacement = table.qualified();
+			}
+			return Matcher.quoteReplacement(replacement);
+		});
+	}
+
+	private static String read(String location) {
+		try (InputStream in = SchemaScripts.class.getClassLoader().getResourceAsStream(location)) {
+			if (in == null) {
+				throw new IllegalStateException("TokenSense schema script missing from the class path: " + location);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + location, ex);
+		}
+	}
+
+}

@@ -1,0 +1,32 @@
+-- TokenSense call events for H2 2.x. timestamp is TIMESTAMP WITH TIME ZONE (an instant);
+-- cost_usd is exact DECIMAL; prompt and response are CLOBs; tags is a JSON array as text.
+CREATE TABLE IF NOT EXISTS tokensense_calls (
+	id VARCHAR(36) NOT NULL PRIMARY KEY,
+	timestamp TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+	provider VARCHAR(255) NOT NULL,
+	operation VARCHAR(255) NOT NULL,
+	request_model VARCHAR(255),
+	response_model VARCHAR(255),
+	input_tokens BIGINT,
+	output_tokens BIGINT,
+	cache_read_tokens BIGINT,
+	cache_write_tokens BIGINT,
+	reasoning_tokens BIGINT,
+	total_tokens BIGINT,
+	cost_usd DECIMAL(38, 18),
+	pricing_status VARCHAR(32) NOT NULL,
+	latency_ms BIGINT NOT NULL,
+	time_to_first_token_ms BIGINT,
+	streamed BOOLEAN NOT NULL,
+	status VARCHAR(32) NOT NULL,
+	error_type VARCHAR(255),
+	user_id VARCHAR(255),
+	session_id VARCHAR(255),
+	tags CHARACTER VARYING NOT NULL,
+	request_id VARCHAR(255),
+	prompt CHARACTER LARGE OBJECT,
+	response CHARACTER LARGE OBJECT
+);
+CREATE INDEX IF NOT EXISTS tokensense_calls_timestamp_idx ON tokensense_calls (timestamp);
+CREATE INDEX IF NOT EXISTS tokensense_calls_user_id_idx ON tokensense_calls (user_id);
+CREATE INDEX IF NOT EXISTS tokensense_calls_session_id_idx ON tokensense_calls (session_id);

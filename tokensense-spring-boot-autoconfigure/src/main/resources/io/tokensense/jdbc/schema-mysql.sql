@@ -1,0 +1,34 @@
+-- TokenSense call events for MySQL 8 and MariaDB 10.3+. timestamp is DATETIME(6) holding UTC
+-- (TIMESTAMP would end in 2038 and shift with the session time zone); cost_usd is exact DECIMAL;
+-- tags is a JSON array as text. The indexes are declared inside CREATE TABLE because MySQL has
+-- no CREATE INDEX IF NOT EXISTS.
+CREATE TABLE IF NOT EXISTS tokensense_calls (
+	id VARCHAR(36) NOT NULL PRIMARY KEY,
+	timestamp DATETIME(6) NOT NULL,
+	provider VARCHAR(255) NOT NULL,
+	operation VARCHAR(255) NOT NULL,
+	request_model VARCHAR(255),
+	response_model VARCHAR(255),
+	input_tokens BIGINT,
+	output_tokens BIGINT,
+	cache_read_tokens BIGINT,
+	cache_write_tokens BIGINT,
+	reasoning_tokens BIGINT,
+	total_tokens BIGINT,
+	cost_usd DECIMAL(38, 18),
+	pricing_status VARCHAR(32) NOT NULL,
+	latency_ms BIGINT NOT NULL,
+	time_to_first_token_ms BIGINT,
+	streamed BOOLEAN NOT NULL,
+	status VARCHAR(32) NOT NULL,
+	error_type VARCHAR(255),
+	user_id VARCHAR(255),
+	session_id VARCHAR(255),
+	tags TEXT NOT NULL,
+	request_id VARCHAR(255),
+	prompt LONGTEXT,
+	response LONGTEXT,
+	INDEX tokensense_calls_timestamp_idx (timestamp),
+	INDEX tokensense_calls_user_id_idx (user_id),
+	INDEX tokensense_calls_session_id_idx (session_id)
+) DEFAULT CHARSET = utf8mb4;

@@ -1,0 +1,34 @@
+-- TokenSense call events for SQLite. timestamp is fixed-width ISO-8601 UTC text
+-- (2025-06-01T12:00:00.123456Z): it sorts in time order and SQLite's date functions
+-- (strftime, unixepoch, julianday) read it. cost_usd is text so every row keeps its exact
+-- decimal value (SQLite's SUM still reads it as a number). streamed is 0 or 1.
+CREATE TABLE IF NOT EXISTS tokensense_calls (
+	id TEXT NOT NULL PRIMARY KEY,
+	timestamp TEXT NOT NULL,
+	provider TEXT NOT NULL,
+	operation TEXT NOT NULL,
+	request_model TEXT,
+	response_model TEXT,
+	input_tokens INTEGER,
+	output_tokens INTEGER,
+	cache_read_tokens INTEGER,
+	cache_write_tokens INTEGER,
+	reasoning_tokens INTEGER,
+	total_tokens INTEGER,
+	cost_usd TEXT,
+	pricing_status TEXT NOT NULL,
+	latency_ms INTEGER NOT NULL,
+	time_to_first_token_ms INTEGER,
+	streamed INTEGER NOT NULL,
+	status TEXT NOT NULL,
+	error_type TEXT,
+	user_id TEXT,
+	session_id TEXT,
+	tags TEXT NOT NULL,
+	request_id TEXT,
+	prompt TEXT,
+	response TEXT
+);
+CREATE INDEX IF NOT EXISTS tokensense_calls_timestamp_idx ON tokensense_calls (timestamp);
+CREATE INDEX IF NOT EXISTS tokensense_calls_user_id_idx ON tokensense_calls (user_id);
+CREATE INDEX IF NOT EXISTS tokensense_calls_session_id_idx ON tokensense_calls (session_id);

@@ -1,0 +1,43 @@
+package io.tokensense.output.jdbc;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchemaScriptsTest {
+
+	@Test
+	void shipsAScriptPerDialectForTheDefaultTable() {
+		for (JdbcDialect dialect : JdbcDialect.values()) {
+			List<String> statements = SchemaScripts.statements(dialect, TableName.of("tokensense_calls"));
+			assertThat(statements.get(0)).as(dialect.name()).startsWith("CREATE TABLE IF NOT EXISTS tokensense_calls (");
+			assertThat(String.join("\n", statements)).as(dialect.name())
+				.contains("tokensense_calls_timestamp_idx", "tokensense_calls_user_id_idx",
+						"tokensense_calls_session_id_idx");
+		}
+	}
+
+	@Test
+	void putsTheConfiguredTableAndItsIndexNamesIn() {
+		String postgres = String.join("\n", SchemaScripts.statements(JdbcDialect.POSTGRESQL, TableName.of("app.calls")));
+		assertThat(postgres)
+			.contains("CREATE TABLE IF NOT EXISTS app.calls (",
+					"CREATE INDEX IF NOT EXISTS calls_timestamp_idx ON app.calls (timestamp)")
+			.doesNotContain("tokensense_calls");
+	}
+
+	@Test
+	void namesTheSchemaOnTheIndexWhereSqliteExpectsIt() {
+		String sqlite = String.join("\n", SchemaScripts.statements(JdbcDialect.SQLITE, TableName.of("aux.calls")));
+		assertThat(sqlite).contains("CREATE INDEX IF NOT EXISTS aux.calls_user_id_idx ON calls (user_id)");
+	}
+
+	@Test
+	void dropsComments() {
+		assertThat(SchemaScripts.statements(JdbcDialect.MYSQL, TableName.of("calls"))).hasSize(1)
+			.noneMatch((statement) -> statement.contains("--"));
+	}
+
+}
