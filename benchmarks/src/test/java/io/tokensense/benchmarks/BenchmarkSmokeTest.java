@@ -30,6 +30,14 @@ class BenchmarkSmokeTest {
 	}
 
 	@Test
+	void callerCostPartsBenchmarksRun() throws RunnerException {
+		Collection<RunResult> results = smokeRun(CallerCostPartsBenchmark.class);
+
+		assertThat(results).hasSize(3);
+		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+	}
+
+	@Test
 	void pipelineThroughputBenchmarksRun() throws RunnerException {
 		Collection<RunResult> results = smokeRun(PipelineThroughputBenchmark.class);
 
