@@ -1,0 +1,135 @@
+package io.tokensense.benchmarks;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.tokensense.CallEvent;
+import io.tokensense.pipeline.EventPipeline;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Events per second from four producer threads through one {@link EventPipeline} (the
+ * defaults of {@code tokensense.queue.*}: capacity 10,000, batches of 500, 1 s flush) into
+ * an output.
+ *
+ * <ul>
+ * <li>{@link #sustained}: each producer waits while the queue is nearly full, so nothing is
+ * dropped and the score is what the output writes per second, give or take the
+ * 10,000 events a queue holds.</li>
+ * <li>{@link #fireAndForget}: producers offer as the proxy does, never waiting; the
+ * secondary results {@code accepted} and {@code dropped} split the offers into queued and
+ * dropped events per second.</li>
+ * </ul>
+ *
+ * Every iteration also prints what the outputs wrote per second of wall time, counted by
+ * the pipeline after the write, and the trial prints the pipeline's drop counters.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
+@Threads(4)
+@State(Scope.Benchmark)
+public class PipelineThroughputBenchmark {
+
+	static final int CAPACITY = 10_000;
+
+	/** More than the producer threads: once the size is below this margin, every producer's offer fits. */
+	private static final int MARGIN = 64;
+
+	/** Outputs to measure; see {@link PipelineOutputs} for what each name means. */
+	@Param({ PipelineOutputs.NOOP, PipelineOutputs.LOG_DISCARD, PipelineOutputs.LOG_FILE })
+	public String output;
+
+	private final CallEvent event = Payloads.callEvent();
+
+	private EventPipeline pipeline;
+
+	private long iterationStartNanos;
+
+	private long iterationStartWritten;
+
+	@Setup(Level.Trial)
+	public void setUp() throws IOException {
+		this.pipeline = new EventPipeline(List.of(PipelineOutputs.create(this.output)), CAPACITY, 500,
+				Duration.ofSeconds(1), "tokensense-bench");
+		this.pipeline.start();
+	}
+
+	@Setup(Level.Iteration)
+	public void startIteration() {
+		this.iterationStartNanos = System.nanoTime();
+		this.iterationStartWritten = this.pipeline.written();
+	}
+
+	@TearDown(Level.Iteration)
+	public void endIteration() {
+		double seconds = (System.nanoTime() - this.iterationStartNanos) / 1e9;
+		long written = this.pipeline.written() - this.iterationStartWritten;
+		System.out.printf("  [%s] written by the output: %,.0f events/s (%,d in %.2f s), queue %,d%n", this.output,
+				written / seconds, written, seconds, this.pipeline.queueSize());
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.pipeline.close(Duration.ofSeconds(30));
+		System.out.printf("  [%s] trial: written %,d, dropped %s%n", this.output, this.pipeline.written(),
+				this.pipeline.droppedByReason());
+		PipelineOutputs.resetLogging();
+	}
+
+	@Benchmark
+	public boolean sustained() {
+		while (this.pipeline.queueSize() > CAPACITY - MARGIN) {
+			Thread.yield();
+		}
+		return this.pipeline.offer(this.event, null);
+	}
+
+	@Benchmark
+	public boolean fireAndForget(Offers offers) {
+		boolean accepted = this.pipeline.offer(this.event, null);
+		if (accepted) {
+			offers.accepted++;
+		}
+		else {
+			offers.dropped++;
+		}
+		return accepted;
+	}
+
+	/** Per-thread split of {@link #fireAndForget} offers, reported by JMH as rates. */
+	@AuxCounters(AuxCounters.Type.OPERATIONS)
+	@State(Scope.Thread)
+	public static class Offers {
+
+		public long accepted;
+
+		public long dropped;
+
+		@Setup(Level.Iteration)
+		public void reset() {
+			this.accepted = 0;
+			this.dropped = 0;
+		}
+
+	}
+
+}
