@@ -64,12 +64,17 @@ public final class CostCalculator {
 		BigDecimal cacheWrite = firstOf(tier != null ? tier.cacheWrite() : null, price.cacheWrite(), input);
 		BigDecimal cacheWrite1h = firstOf(tier != null ? tier.cacheWrite1h() : null, price.cacheWrite1h(), cacheWrite);
 		BigDecimal reasoning = firstOf(price.reasoning(), output);
-		return times(usage.uncachedInput(), input)
-			.add(times(usage.cacheRead(), cacheRead))
-			.add(times(usage.cacheWrite() - usage.cacheWrite1h(), cacheWrite))
-			.add(times(usage.cacheWrite1h(), cacheWrite1h))
-			.add(times(usage.visibleOutput(), output))
-			.add(times(usage.reasoning(), reasoning));
+		// empty buckets are skipped: most calls have no cache writes or reasoning
+		BigDecimal total = plus(BigDecimal.ZERO, usage.uncachedInput(), input);
+		total = plus(total, usage.cacheRead(), cacheRead);
+		total = plus(total, usage.cacheWrite() - usage.cacheWrite1h(), cacheWrite);
+		total = plus(total, usage.cacheWrite1h(), cacheWrite1h);
+		total = plus(total, usage.visibleOutput(), output);
+		return plus(total, usage.reasoning(), reasoning);
+	}
+
+	private static BigDecimal plus(BigDecimal total, long tokens, BigDecimal price) {
+		return (tokens == 0) ? total : total.add(times(tokens, price));
 	}
 
 	private static BigDecimal times(long tokens, BigDecimal price) {

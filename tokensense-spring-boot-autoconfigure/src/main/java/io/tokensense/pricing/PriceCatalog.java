@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,16 @@ public final class PriceCatalog {
 
 	private static final String BUNDLED = "model-prices.json";
 
+	/**
+	 * Bounds the resolution cache: model names come from requests and responses, so a caller
+	 * inventing names must not grow it without end (past the bound, names are resolved again
+	 * each time).
+	 */
+	private static final int MAX_RESOLVED_NAMES_PER_PROVIDER = 1024;
+
 	private final Map<String, ModelPrice> prices;
+
+	private final Map<String, Map<String, Optional<ModelPrice>>> resolved = new ConcurrentHashMap<>();
 
 	private PriceCatalog(Map<String, ModelPrice> prices) {
 		this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
@@ -109,6 +119,25 @@ public final class PriceCatalog {
 		if (model == null || model.isBlank()) {
 			return Optional.empty();
 		}
+		ModelPrice exact = this.prices.get(model);
+		if (exact != null) {
+			return Optional.of(exact);
+		}
+		// resolving a dated or prefixed name builds several candidates: do it once per name
+		Map<String, Optional<ModelPrice>> byModel = this.resolved.computeIfAbsent((provider != null) ? provider : "",
+				(key) -> new ConcurrentHashMap<>());
+		Optional<ModelPrice> cached = byModel.get(model);
+		if (cached != null) {
+			return cached;
+		}
+		Optional<ModelPrice> resolved = resolve(provider, model);
+		if (byModel.size() < MAX_RESOLVED_NAMES_PER_PROVIDER) {
+			byModel.put(model, resolved);
+		}
+		return resolved;
+	}
+
+	private Optional<ModelPrice> resolve(@Nullable String provider, String model) {
 		for (String name : ModelNames.candidates(provider, model.trim())) {
 			ModelPrice price = this.prices.get(name);
 			if (price != null) {
