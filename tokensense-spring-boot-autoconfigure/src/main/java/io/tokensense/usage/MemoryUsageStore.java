@@ -3,7 +3,6 @@ package io.tokensense.usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,6 @@ import io.tokensense.output.CallEventOutput;
  * forgotten once {@code maxEvents} is reached.
  */
 public final class MemoryUsageStore implements UsageStore, CallEventOutput {
-
-	/** Highest cost first, then most calls, then key: a stable order for equal rows. */
-	static final Comparator<UsageRow> BY_COST = Comparator.comparing(UsageRow::costUsd)
-		.thenComparingLong(UsageRow::calls)
-		.reversed()
-		.thenComparing(UsageRow::key);
 
 	private final CallEvent[] ring;
 
@@ -94,7 +87,7 @@ public final class MemoryUsageStore implements UsageStore, CallEventOutput {
 		}
 		List<UsageRow> rows = new ArrayList<>(byKey.size());
 		byKey.forEach((key, totals) -> rows.add(UsageRow.of(key, totals.totals())));
-		rows.sort(BY_COST);
+		rows.sort(UsageRow.BY_COST);
 		return rows;
 	}
 

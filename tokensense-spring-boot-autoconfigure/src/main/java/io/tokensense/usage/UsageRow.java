@@ -1,6 +1,7 @@
 package io.tokensense.usage;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 
 /**
  * The totals of one key of a breakdown (a model, a user, ...). Flat, so the JSON reads
@@ -23,10 +24,26 @@ public record UsageRow(String key, long calls, long errors, long inputTokens, lo
 	/** Label of calls that have no value for the dimension (no user, no model). */
 	public static final String NONE = "none";
 
-	static UsageRow of(String key, UsageTotals totals) {
+	/** Highest cost first, then most calls, then key: a stable order for equal rows. */
+	public static final Comparator<UsageRow> BY_COST = Comparator.comparing(UsageRow::costUsd)
+		.thenComparingLong(UsageRow::calls)
+		.reversed()
+		.thenComparing(UsageRow::key);
+
+	/** The row of a key with these totals. */
+	public static UsageRow of(String key, UsageTotals totals) {
 		return new UsageRow(key, totals.calls(), totals.errors(), totals.inputTokens(), totals.outputTokens(),
 				totals.cacheReadTokens(), totals.cacheWriteTokens(), totals.reasoningTokens(), totals.costUsd(),
 				totals.unpricedCalls());
+	}
+
+	/** This row's totals plus another's (for keys gathered from several groups, such as tags). */
+	public UsageRow plus(UsageRow other) {
+		return new UsageRow(this.key, this.calls + other.calls, this.errors + other.errors,
+				this.inputTokens + other.inputTokens, this.outputTokens + other.outputTokens,
+				this.cacheReadTokens + other.cacheReadTokens, this.cacheWriteTokens + other.cacheWriteTokens,
+				this.reasoningTokens + other.reasoningTokens, this.costUsd.add(other.costUsd),
+				this.unpricedCalls + other.unpricedCalls);
 	}
 
 }

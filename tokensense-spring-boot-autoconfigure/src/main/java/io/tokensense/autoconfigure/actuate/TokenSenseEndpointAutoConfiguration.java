@@ -4,16 +4,20 @@ import java.time.Clock;
 
 import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
 import io.tokensense.autoconfigure.TokenSenseProperties;
+import io.tokensense.output.JdbcOutput;
+import io.tokensense.output.jdbc.JdbcUsageStore;
 import io.tokensense.usage.MemoryUsageStore;
 import io.tokensense.usage.UsageStore;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code tokensense} actuator endpoint, backed by the JDBC table when the jdbc output
@@ -27,6 +31,18 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "tokensense.enabled", matchIfMissing = true)
 @ConditionalOnAvailableEndpoint(TokenSenseEndpoint.class)
 public final class TokenSenseEndpointAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(JdbcOutput.class)
+	static class JdbcUsageStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(UsageStore.class)
+		JdbcUsageStore tokenSenseJdbcUsageStore(JdbcOutput output) {
+			return new JdbcUsageStore(output.dataSource(), output.table());
+		}
+
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(UsageStore.class)

@@ -1,0 +1,135 @@
+package io.tokensense.output.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tokensense.output.CallEventJson;
+import io.tokensense.usage.UsageQuery;
+
+/**
+ * The SQL of usage reports over the calls table, per dialect. Sums are computed by the
+ * database; only what SQL cannot do portably (splitting the tags' JSON array) is left to the
+ * caller.
+ */
+final class UsageSql {
+
+	/** SQLite has no decimal type: costs are summed as whole picodollars to stay exact. */
+	static final int SQLITE_COST_SCALE = 12;
+
+	private final JdbcDialect dialect;
+
+	private final TableName table;
+
+	UsageSql(JdbcDialect dialect, TableName table) {
+		this.dialect = dialect;
+		this.table = table;
+	}
+
+	boolean dialectIsSqlite() {
+		return this.dialect == JdbcDialect.SQLITE;
+	}
+
+	/** The sums every report selects, labelled as {@code JdbcUsageStore} reads them. */
+	String sums() {
+		return "COUNT(*) AS calls, SUM(CASE WHEN status = 'ERROR' THEN 1 ELSE 0 END) AS errors, "
+				+ "SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens, "
+				+ "SUM(cache_read_tokens) AS cache_read_tokens, SUM(cache_write_tokens) AS cache_write_tokens, "
+				+ "SUM(reasoning_tokens) AS reasoning_tokens, " + costSum() + " AS cost_usd, "
+				+ "SUM(CASE WHEN status = 'SUCCESS' AND pricing_status <> 'PRICED' THEN 1 ELSE 0 END) AS unpriced_calls";
+	}
+
+	private String costSum() {
+		if (this.dialect == JdbcDialect.SQLITE) {
+			return "SUM(CAST(ROUND(cost_usd * 1" + "0".repeat(SQLITE_COST_SCALE) + ") AS INTEGER))";
+		}
+		return "SUM(cost_usd)";
+	}
+
+	String totals(Filter filter) {
+		return "SELECT " + sums() + " FROM " + this.table.qualified() + filter.where();
+	}
+
+	/** Sums grouped by a column (or, with {@code null}, by the tags' text). */
+	String groupedBy(String column, Filter filter) {
+		return "SELECT " + column + " AS group_key, " + sums() + " FROM " + this.table.qualified() + filter.where()
+				+ " GROUP BY " + column;
+	}
+
+	/** Sums per model and bucket; the bucket is the start's epoch seconds divided by the interval. */
+	String timeseries(Duration interval, Filter filter) {
+		// a literal, not a parameter: PostgreSQL only matches GROUP BY expressions that are identical
+		String bucket = bucketExpression(Math.max(1, interval.toSeconds()));
+		return "SELECT " + bucket + " AS bucket, request_model AS group_key, " + sums() + " FROM "
+				+ this.table.qualified() + filter.where() + " GROUP BY " + bucket + ", request_model";
+	}
+
+	private String bucketExpression(long seconds) {
+		return switch (this.dialect) {
+			case POSTGRESQL, H2 -> "CAST(FLOOR(EXTRACT(EPOCH FROM timestamp) / " + seconds + ") AS BIGINT)";
+			case MYSQL -> "FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', timestamp) / " + seconds + ")";
+			case SQLITE -> "(CAST(strftime('%s', timestamp) AS INTEGER) / " + seconds + ")";
+		};
+	}
+
+	Filter filter(UsageQuery query) {
+		return new Filter(query);
+	}
+
+	/** The WHERE clause of a query and the values it binds. */
+	final class Filter {
+
+		private final UsageQuery query;
+
+		private final List<String> conditions = new ArrayList<>();
+
+		Filter(UsageQuery query) {
+			this.query = query;
+			if (query.since() != null) {
+				this.conditions.add("timestamp >= ?");
+			}
+			this.conditions.add("timestamp < ?");
+			if (query.userId() != null) {
+				this.conditions.add("user_id = ?");
+			}
+			if (query.sessionId() != null) {
+				this.conditions.add("session_id = ?");
+			}
+			if (query.tag() != null) {
+				this.conditions.add("tags LIKE ? ESCAPE '!'");
+			}
+		}
+
+		String where() {
+			return " WHERE " + String.join(" AND ", this.conditions);
+		}
+
+		void bind(PreparedStatement statement) throws SQLException {
+			int index = 1;
+			if (this.query.since() != null) {
+				UsageSql.this.dialect.setTimestamp(statement, index++, this.query.since());
+			}
+			UsageSql.this.dialect.setTimestamp(statement, index++, this.query.until());
+			if (this.query.userId() != null) {
+				statement.setString(index++, this.query.userId());
+			}
+			if (this.query.sessionId() != null) {
+				statement.setString(index++, this.query.sessionId());
+			}
+			if (this.query.tag() != null) {
+				statement.setString(index, tagPattern(this.query.tag()));
+			}
+		}
+
+	}
+
+	/** Matches the tag as one element of the stored JSON array, wildcards escaped. */
+	static String tagPattern(String tag) {
+		String element = CallEventJson.toJsonArray(List.of(tag));
+		String quoted = element.substring(1, element.length() - 1);
+		return "%" + quoted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+	}
+
+}
