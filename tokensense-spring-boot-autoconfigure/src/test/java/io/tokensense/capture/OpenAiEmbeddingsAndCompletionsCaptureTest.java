@@ -1,7 +1,11 @@
 package io.tokensense.capture;
 
+import java.util.List;
+
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.completions.Completion;
 import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
@@ -15,14 +19,15 @@ import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.RecordingSink;
 import io.tokensense.testsupport.ResponsesPayloads;
+import io.tokensense.testsupport.StreamPayloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real openai-java client creating embeddings and legacy completions against a loopback
- * server.
+ * The real openai-java client creating embeddings and legacy completions (plain and streamed)
+ * against a loopback server.
  */
 class OpenAiEmbeddingsAndCompletionsCaptureTest {
 
@@ -92,6 +97,32 @@ class OpenAiEmbeddingsAndCompletionsCaptureTest {
 		// gpt-4o-mini: 1000 × $0.15 / M + 100 × $0.60 / M
 		assertThat(event.costUsd()).isEqualByComparingTo("0.00021");
 		assertThat(event.pricingStatus()).isEqualTo(PricingStatus.PRICED);
+	}
+
+	@Test
+	void recordsAStreamedLegacyCompletionWithTheUsageOfItsLastChunk() {
+		String head = "{\"id\":\"cmpl-3\",\"object\":\"text_completion\",\"created\":1764201600,\"model\":\"gpt-4o-mini\",";
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSse(List.of(
+				head + "\"choices\":[{\"text\":\"This\",\"index\":0,\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}",
+				head + "\"choices\":[{\"text\":\" is\",\"index\":0,\"logprobs\":null,\"finish_reason\":\"length\"}],\"usage\":null}",
+				head + "\"choices\":[],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":100,\"total_tokens\":1100}}"))));
+		List<Completion> chunks;
+		try (StreamResponse<Completion> stream = observed().completions()
+			.createStreaming(CompletionCreateParams.builder()
+				.model(CompletionCreateParams.Model.of("gpt-4o-mini"))
+				.prompt("Say this is a test")
+				.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+				.build())) {
+			chunks = stream.stream().toList();
+		}
+
+		assertThat(chunks).hasSize(3);
+		CallEvent event = this.sink.single();
+		assertThat(event.operation()).isEqualTo("completions");
+		assertThat(event.streamed()).isTrue();
+		assertThat(event.requestId()).isEqualTo("cmpl-3");
+		// gpt-4o-mini: 1000 × $0.15 / M + 100 × $0.60 / M
+		assertThat(event.costUsd()).isEqualByComparingTo("0.00021");
 	}
 
 	private OpenAIClient observed() {

@@ -37,7 +37,8 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
 	private static final ServiceOperations STREAMING_OPERATIONS = new ServiceOperations(Map.of(
 			"com.openai.services.blocking.chat.ChatCompletionService", "chat",
-			"com.openai.services.blocking.ResponseService", "responses"));
+			"com.openai.services.blocking.ResponseService", "responses",
+			"com.openai.services.blocking.CompletionService", "completions"));
 
 	private final OpenAiResultReader reader = new OpenAiResultReader();
 

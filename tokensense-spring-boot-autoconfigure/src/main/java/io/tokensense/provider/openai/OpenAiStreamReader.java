@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.openai.core.JsonField;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.completions.Completion;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCompletedEvent;
 import com.openai.models.responses.ResponseCreatedEvent;
@@ -18,8 +19,8 @@ import io.tokensense.provider.StreamAccumulator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the chunks of one streamed chat completion, or the events of one streamed Responses
- * call. Chat usage arrives only when the request set {@code stream_options.include_usage}, in
+ * Reads the chunks of one streamed chat completion (or legacy completion), or the events of
+ * one streamed Responses call. Chat usage arrives only when the request set {@code stream_options.include_usage}, in
  * a last chunk with empty {@code choices}; Groq may send it at the top level or under
  * {@code x_groq.usage}. Without it the reading has no usage. A Responses stream reports the
  * whole response, usage included, in its last event: {@code response.completed}, or
@@ -50,6 +51,9 @@ final class OpenAiStreamReader implements StreamAccumulator {
 			else if (element instanceof ResponseStreamEvent event) {
 				read(event);
 			}
+			else if (element instanceof Completion completion) {
+				read(completion);
+			}
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// an odd chunk is skipped: the rest of the stream still counts
@@ -72,6 +76,13 @@ final class OpenAiStreamReader implements StreamAccumulator {
 		if (this.text != null) {
 			appendText(chunk, this.text);
 		}
+	}
+
+	/** A legacy completion streams {@code Completion} chunks, with usage on the last when asked for. */
+	private void read(Completion chunk) {
+		OpenAiFields.known(chunk._model()).filter((name) -> !name.isEmpty()).ifPresent((name) -> this.model = name);
+		OpenAiFields.known(chunk._id()).filter((value) -> !value.isEmpty()).ifPresent((value) -> this.id = value);
+		OpenAiFields.known(chunk._usage()).map(OpenAiResultReader::usage).ifPresent((reported) -> this.usage = reported);
 	}
 
 	private void read(ResponseStreamEvent event) {
