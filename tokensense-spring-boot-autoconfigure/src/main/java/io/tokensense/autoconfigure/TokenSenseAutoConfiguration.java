@@ -72,7 +72,8 @@ public final class TokenSenseAutoConfiguration {
 		warnAboutContentCapture(properties);
 		Attribution defaults = new Attribution(properties.getUserId(), properties.getSessionId(),
 				properties.getTags());
-		return new EventRoute(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink);
+		return new EventRoute(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink,
+				properties.getStreaming().isIncludeUsage());
 	}
 
 	@Bean

@@ -26,20 +26,23 @@ final class CallEventFactory {
 	private CallEventFactory() {
 	}
 
-	static CallEvent succeeded(InFlightCall call, EventRoute route, @Nullable Object result, long endNanos) {
+	/**
+	 * A call that returned its result.
+	 * @param fallbackRequestId the request id when the result carries none (a raw response's header)
+	 */
+	static CallEvent succeeded(InFlightCall call, EventRoute route, @Nullable Object result,
+			@Nullable String fallbackRequestId, long endNanos) {
 		ProviderAdapter adapter = call.client().adapter();
 		boolean withText = route.logResponses() || call.client().options().logResponses();
 		ResultReading reading = (result != null) ? adapter.read(result, withText) : ResultReading.EMPTY;
-		return build(call, route, reading, endNanos, CallStatus.SUCCESS, null, null, false);
+		return build(call, route, reading.withRequestIdIfAbsent(fallbackRequestId), endNanos, CallStatus.SUCCESS,
+				null, null, false);
 	}
 
+	/** A call that failed, or a stream that failed to open. */
 	static CallEvent failed(InFlightCall call, EventRoute route, Throwable error, long endNanos) {
-		if (error instanceof CancellationException) {
-			return build(call, route, ResultReading.EMPTY, endNanos, CallStatus.CANCELLED, errorType(call, error), null,
-					false);
-		}
-		return build(call, route, ResultReading.EMPTY, endNanos, CallStatus.ERROR, errorType(call, error), null,
-				false);
+		CallStatus status = (error instanceof CancellationException) ? CallStatus.CANCELLED : CallStatus.ERROR;
+		return build(call, route, ResultReading.EMPTY, endNanos, status, errorType(call, error), null, call.streamed());
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.tokensense.capture;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,54 +12,30 @@ import org.jspecify.annotations.Nullable;
  * Runs one billed call and records it once it ends. The caller always receives the SDK's
  * own result or exception: whatever goes wrong while recording is swallowed and counted.
  * An async call returns the SDK's own future, so {@code cancel()} still reaches the SDK; the
- * event is recorded when that future completes. A stream is returned observed, and recorded
- * by {@link ObservedStream} when it ends.
+ * event is recorded when that future completes. Streams, async streams and raw responses come
+ * back observed through the SDK's own interfaces and are recorded when they end or are parsed.
  */
 final class CallRecorder {
 
 	private CallRecorder() {
 	}
 
-	static @Nullable Object invoke(ObservedClient client, String operation, Object target, Method method,
-			@Nullable Object @Nullable [] args) throws Throwable {
-		InFlightCall call = start(client, operation, args);
-		Object result;
-		try {
-			result = method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			Throwable error = (ex.getCause() != null) ? ex.getCause() : ex;
-			if (call != null) {
-				end(call, null, error);
-			}
-			throw error;
-		}
-		if (call != null) {
-			if (result instanceof CompletableFuture<?> future) {
-				future.whenComplete((value, error) -> end(call, value, unwrap(error)));
-			}
-			else {
-				end(call, result, null);
-			}
-		}
-		return result;
-	}
-
 	/**
-	 * Runs a {@code createStreaming} call. A failure to open the stream is recorded at once; an
-	 * opened stream comes back as an {@link ObservedStream} of the same interface.
+	 * Runs a billed call whose result has the given shape. A failure to start the call is
+	 * recorded at once.
+	 * @param streaming whether this is a {@code createStreaming} call
 	 */
-	static @Nullable Object invokeStreaming(ObservedClient client, String operation, Object target, Method method,
-			@Nullable Object @Nullable [] args) throws Throwable {
-		InFlightCall call = start(client, operation, args);
+	static @Nullable Object invoke(ObservedClient client, String operation, ResultShape shape, boolean streaming,
+			Object target, Method method, @Nullable Object @Nullable [] args) throws Throwable {
+		@Nullable Object[] callArgs = streaming ? withStreamUsage(client, args) : args;
+		InFlightCall call = start(client, operation, callArgs, streaming);
 		Object result;
 		try {
-			result = method.invoke(target, args);
+			result = Proxies.invoke(target, method, callArgs);
 		}
-		catch (InvocationTargetException ex) {
-			Throwable error = (ex.getCause() != null) ? ex.getCause() : ex;
+		catch (Throwable error) {
 			if (call != null) {
-				endStream(call, ResultReading.EMPTY, null, error, false);
+				endFailed(call, error);
 			}
 			throw error;
 		}
@@ -68,11 +43,70 @@ final class CallRecorder {
 			return result;
 		}
 		try {
-			return ObservedStream.observe(method.getReturnType(), result, call);
+			if (shape.future() && result instanceof CompletableFuture<?> future) {
+				return (shape.kind() == ResultShape.Kind.VALUE) ? watched(future, call)
+						: ObservedFuture.mapped(future, (value) -> observed(shape.kind(), value, call, streaming),
+								(error) -> endFailed(call, error));
+			}
+			return observed(shape.kind(), result, call, streaming);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			RecordingFailures.record(ex);
 			return result;
+		}
+	}
+
+	private static Object watched(CompletableFuture<?> future, InFlightCall call) {
+		future.whenComplete((value, error) -> {
+			if (error != null) {
+				endFailed(call, error);
+			}
+			else {
+				endParsed(call, value, null);
+			}
+		});
+		return future;
+	}
+
+	private static Object observed(ResultShape.Kind kind, Object result, InFlightCall call, boolean streaming) {
+		return switch (kind) {
+			case RAW -> ObservedRawResponse.observe(result, call, streaming);
+			case STREAM -> ObservedStream.observe(streamInterface(call, result), result, call);
+			case ASYNC_STREAM -> ObservedAsyncStream.observe(
+					Interfaces.find(result.getClass(), call.client().adapter()::isAsyncStream), result, call);
+			case VALUE -> {
+				endParsed(call, result, null);
+				yield result;
+			}
+		};
+	}
+
+	private static Class<?> streamInterface(InFlightCall call, Object stream) {
+		Class<?> found = Interfaces.find(stream.getClass(), call.client().adapter()::isStream);
+		if (found == null) {
+			throw new IllegalStateException("no stream interface on " + stream.getClass().getName());
+		}
+		return found;
+	}
+
+	/** The {@code tokensense.streaming.include-usage} opt-in, applied to the request when on. */
+	private static @Nullable Object @Nullable [] withStreamUsage(ObservedClient client,
+			@Nullable Object @Nullable [] args) {
+		try {
+			if (args == null || args.length == 0 || !client.route().get().includeStreamUsage()) {
+				return args;
+			}
+			Object params = client.adapter().withStreamUsage(args[0]);
+			if (params == args[0]) {
+				return args;
+			}
+			@Nullable Object[] changed = args.clone();
+			changed[0] = params;
+			return changed;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			RecordingFailures.record(ex);
+			return args;
 		}
 	}
 
@@ -91,23 +125,15 @@ final class CallRecorder {
 		}
 	}
 
-	private static @Nullable InFlightCall start(ObservedClient client, String operation,
-			@Nullable Object @Nullable [] args) {
-		try {
-			return InFlightCall.start(client, operation, args);
-		}
-		catch (RuntimeException | LinkageError ex) {
-			RecordingFailures.record(ex);
-			return null;
-		}
-	}
-
-	private static void end(InFlightCall call, @Nullable Object result, @Nullable Throwable error) {
+	/**
+	 * Records a call that returned its result.
+	 * @param fallbackRequestId the request id when the result carries none, or {@code null}
+	 */
+	static void endParsed(InFlightCall call, @Nullable Object result, @Nullable String fallbackRequestId) {
 		long endNanos = System.nanoTime();
 		try {
 			EventRoute route = call.client().route().get();
-			CallEvent event = (error != null) ? CallEventFactory.failed(call, route, error, endNanos)
-					: CallEventFactory.succeeded(call, route, result, endNanos);
+			CallEvent event = CallEventFactory.succeeded(call, route, result, fallbackRequestId, endNanos);
 			route.sink().accept(event, call.client().options().onEvent());
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -115,7 +141,31 @@ final class CallRecorder {
 		}
 	}
 
-	private static @Nullable Throwable unwrap(@Nullable Throwable error) {
+	/** Records a call that failed; a stream's failure to open is still a streamed call. */
+	static void endFailed(InFlightCall call, Throwable error) {
+		long endNanos = System.nanoTime();
+		try {
+			EventRoute route = call.client().route().get();
+			CallEvent event = CallEventFactory.failed(call, route, unwrap(error), endNanos);
+			route.sink().accept(event, call.client().options().onEvent());
+		}
+		catch (RuntimeException | LinkageError ex) {
+			RecordingFailures.record(ex);
+		}
+	}
+
+	private static @Nullable InFlightCall start(ObservedClient client, String operation,
+			@Nullable Object @Nullable [] args, boolean streaming) {
+		try {
+			return InFlightCall.start(client, operation, args, streaming);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			RecordingFailures.record(ex);
+			return null;
+		}
+	}
+
+	private static Throwable unwrap(Throwable error) {
 		return (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
 	}
 

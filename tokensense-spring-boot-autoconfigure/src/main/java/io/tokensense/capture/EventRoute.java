@@ -12,13 +12,28 @@ import io.tokensense.pricing.CostCalculator;
  * @param logPrompts whether request content is kept, whatever the client's options say
  * @param logResponses whether response content is kept, whatever the client's options say
  * @param sink receives the events
+ * @param includeStreamUsage whether OpenAI-style chat streams that did not ask for usage are made
+ * to ({@code tokensense.streaming.include-usage}); the caller then sees one more chunk, with
+ * empty {@code choices}
  */
 public record EventRoute(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
-		EventSink sink) {
+		EventSink sink, boolean includeStreamUsage) {
+
+	/** A route that leaves streamed requests as the caller wrote them. */
+	public EventRoute(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
+			EventSink sink) {
+		this(costs, defaults, logPrompts, logResponses, sink, false);
+	}
 
 	/** The same route, delivering to another sink. */
 	public EventRoute withSink(EventSink otherSink) {
-		return new EventRoute(this.costs, this.defaults, this.logPrompts, this.logResponses, otherSink);
+		return new EventRoute(this.costs, this.defaults, this.logPrompts, this.logResponses, otherSink,
+				this.includeStreamUsage);
+	}
+
+	/** The same route, asking chat streams for usage or not. */
+	public EventRoute withIncludeStreamUsage(boolean include) {
+		return new EventRoute(this.costs, this.defaults, this.logPrompts, this.logResponses, this.sink, include);
 	}
 
 }

@@ -16,14 +16,16 @@ import org.jspecify.annotations.Nullable;
  * @param timestamp when the call started
  * @param startNanos {@link System#nanoTime()} at the start
  * @param scope the caller's context when the call started
+ * @param streamed whether the call streams its response
  */
 record InFlightCall(ObservedClient client, String operation, @Nullable Object params, Instant timestamp,
-		long startNanos, Attribution scope) {
+		long startNanos, Attribution scope, boolean streamed) {
 
-	static InFlightCall start(ObservedClient client, String operation, @Nullable Object @Nullable [] args) {
+	static InFlightCall start(ObservedClient client, String operation, @Nullable Object @Nullable [] args,
+			boolean streamed) {
 		Object params = (args != null && args.length > 0) ? args[0] : null;
 		return new InFlightCall(client, operation, params, Instant.now(), System.nanoTime(),
-				TokenSenseContext.current());
+				TokenSenseContext.current(), streamed);
 	}
 
 }

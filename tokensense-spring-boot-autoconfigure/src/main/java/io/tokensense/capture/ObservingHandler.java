@@ -1,7 +1,6 @@
 package io.tokensense.capture;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +27,8 @@ final class ObservingHandler implements InvocationHandler {
 
 	private final @Nullable String streamingOperation;
 
+	private final Map<Method, ResultShape> shapes = new ConcurrentHashMap<>();
+
 	/** Services returned by argument-less accessors ({@code chat()}), which the SDK caches too. */
 	private final Map<Method, Observed> accessorCache = new ConcurrentHashMap<>();
 
@@ -49,21 +50,33 @@ final class ObservingHandler implements InvocationHandler {
 			return objectMethod(proxy, method, args);
 		}
 		if (this.createOperation != null && method.getName().equals("create")) {
-			return CallRecorder.invoke(this.client, this.createOperation, this.target, method, args);
+			return CallRecorder.invoke(this.client, this.createOperation, shapeOf(method), false, this.target, method,
+					args);
 		}
-		// async services share the operation but return another stream type, observed elsewhere
-		if (this.streamingOperation != null && method.getName().equals("createStreaming")
-				&& this.client.adapter().isStream(method.getReturnType())) {
-			return CallRecorder.invokeStreaming(this.client, this.streamingOperation, this.target, method, args);
+		if (this.streamingOperation != null && method.getName().equals("createStreaming")) {
+			ResultShape shape = shapeOf(method);
+			// a streaming method returning something else than a stream is no call TokenSense can follow
+			if (shape.kind() != ResultShape.Kind.VALUE) {
+				return CallRecorder.invoke(this.client, this.streamingOperation, shape, true, this.target, method, args);
+			}
 		}
-		Object result;
-		try {
-			result = method.invoke(this.target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw (ex.getCause() != null) ? ex.getCause() : ex;
-		}
-		return observeReturned(method, args, result);
+		return observeReturned(method, args, Proxies.invoke(this.target, method, args));
+	}
+
+	/**
+	 * The operation a method of this service bills ({@code create} or {@code createStreaming}),
+	 * or {@code null} when the method is passed through.
+	 */
+	@Nullable String operationOf(String methodName) {
+		return switch (methodName) {
+			case "create" -> this.createOperation;
+			case "createStreaming" -> this.streamingOperation;
+			default -> null;
+		};
+	}
+
+	private ResultShape shapeOf(Method method) {
+		return this.shapes.computeIfAbsent(method, (m) -> ResultShape.of(this.client.adapter(), m));
 	}
 
 	private @Nullable Object observeReturned(Method method, @Nullable Object @Nullable [] args,

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands each element of an SDK stream to an {@link ObservedStream} before the caller sees it,
+ * Hands each element of an SDK stream to a {@link StreamWatch} before the caller sees it,
  * and tells it when the stream ran out or failed. A failure thrown by the caller's own action
  * is not the stream's: it goes back to the caller and the stream stays open.
  *
@@ -16,11 +16,11 @@ final class WatchingSpliterator<T> implements Spliterator<T> {
 
 	private final Spliterator<T> source;
 
-	private final ObservedStream observer;
+	private final StreamWatch observer;
 
 	private boolean callerFailed;
 
-	WatchingSpliterator(Spliterator<T> source, ObservedStream observer) {
+	WatchingSpliterator(Spliterator<T> source, StreamWatch observer) {
 		this.source = source;
 		this.observer = observer;
 	}

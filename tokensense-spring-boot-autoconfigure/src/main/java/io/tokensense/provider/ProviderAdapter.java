@@ -48,6 +48,21 @@ public interface ProviderAdapter {
 	 */
 	boolean isStream(Class<?> type);
 
+	/** Whether the type is this SDK's {@code AsyncStreamResponse}, which async services stream with. */
+	boolean isAsyncStream(Class<?> type);
+
+	/** Whether the type is this SDK's {@code HttpResponseFor}, which {@code withRawResponse()} services return. */
+	boolean isRawResponse(Class<?> type);
+
+	/** The request id of a raw response, from its headers; {@code null} when absent or unreadable. */
+	@Nullable String rawRequestId(Object rawResponse);
+
+	/**
+	 * The request of a {@code createStreaming} call, asking for usage in the stream when the
+	 * provider needs to be asked and the caller did not say; any other request comes back as it is.
+	 */
+	@Nullable Object withStreamUsage(@Nullable Object params);
+
 	/**
 	 * A fresh reader of one stream's elements.
 	 * @param withText whether to collect the generated text too

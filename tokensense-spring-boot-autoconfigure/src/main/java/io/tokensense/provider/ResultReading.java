@@ -20,4 +20,12 @@ public record ResultReading(@Nullable String responseModel, @Nullable TokenUsage
 	/** A reading of a response that had nothing TokenSense understands. */
 	public static final ResultReading EMPTY = new ResultReading(null, null, null, null, null);
 
+	/** This reading, with the given request id when it has none of its own. */
+	public ResultReading withRequestIdIfAbsent(@Nullable String fallback) {
+		if (this.requestId != null || fallback == null) {
+			return this;
+		}
+		return new ResultReading(this.responseModel, this.usage, fallback, this.responseText, this.providerHint);
+	}
+
 }

@@ -6,10 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps an SDK's service interfaces to the operation their {@code create} calls bill. The
- * blocking and async variants of a service share one entry: {@code ...services.async.XAsync}
- * is looked up as {@code ...services.blocking.X}.
+ * blocking, async and raw variants of a service share one entry: {@code ...services.async.XAsync}
+ * and {@code ...X$WithRawResponse} are looked up as {@code ...services.blocking.X}.
  */
 public final class ServiceOperations {
+
+	private static final String RAW = "$WithRawResponse";
 
 	private final Map<String, String> operationsByBlockingService;
 
@@ -24,6 +26,9 @@ public final class ServiceOperations {
 
 	static String blockingName(String name) {
 		String blocking = name.replace(".services.async.", ".services.blocking.");
+		if (blocking.endsWith(RAW)) {
+			blocking = blocking.substring(0, blocking.length() - RAW.length());
+		}
 		return blocking.endsWith("Async") ? blocking.substring(0, blocking.length() - "Async".length()) : blocking;
 	}
 

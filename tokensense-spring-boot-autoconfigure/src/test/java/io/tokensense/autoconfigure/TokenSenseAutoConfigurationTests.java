@@ -11,6 +11,7 @@ import com.openai.client.OpenAIClientImpl;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.tokensense.CallEvent;
 import io.tokensense.capture.ClientProxies;
+import io.tokensense.capture.EventRoute;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pricing.CostCalculator;
@@ -53,6 +54,17 @@ class TokenSenseAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OpenAIClient.class);
 			assertThat(ClientProxies.isObserved(context.getBean(OpenAIClient.class))).isTrue();
 		});
+	}
+
+	@Test
+	void leavesStreamedRequestsAloneByDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(EventRoute.class).includeStreamUsage()).isFalse());
+	}
+
+	@Test
+	void asksStreamsForUsageWhenOptedIn() {
+		this.contextRunner.withPropertyValues("tokensense.streaming.include-usage=true")
+			.run((context) -> assertThat(context.getBean(EventRoute.class).includeStreamUsage()).isTrue());
 	}
 
 	@Test

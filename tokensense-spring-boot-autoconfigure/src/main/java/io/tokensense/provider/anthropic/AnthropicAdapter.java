@@ -5,6 +5,9 @@ import java.util.Map;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.AnthropicClientAsync;
 import com.anthropic.core.ObjectMappers;
+import com.anthropic.core.http.AsyncStreamResponse;
+import com.anthropic.core.http.HttpResponse;
+import com.anthropic.core.http.HttpResponseFor;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -65,7 +68,33 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
 	@Override
 	public boolean isStream(Class<?> type) {
-		return type == StreamResponse.class;
+		return StreamResponse.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public boolean isAsyncStream(Class<?> type) {
+		return AsyncStreamResponse.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public boolean isRawResponse(Class<?> type) {
+		return HttpResponseFor.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public @Nullable String rawRequestId(Object rawResponse) {
+		try {
+			return (rawResponse instanceof HttpResponse http) ? http.requestId().orElse(null) : null;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	/** Anthropic streams always carry usage: nothing to ask for. */
+	@Override
+	public @Nullable Object withStreamUsage(@Nullable Object params) {
+		return params;
 	}
 
 	@Override

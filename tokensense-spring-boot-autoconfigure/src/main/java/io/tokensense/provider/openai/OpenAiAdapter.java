@@ -5,6 +5,9 @@ import java.util.Map;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.core.ObjectMappers;
+import com.openai.core.http.AsyncStreamResponse;
+import com.openai.core.http.HttpResponse;
+import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -32,9 +35,10 @@ public final class OpenAiAdapter implements ProviderAdapter {
 			"com.openai.services.blocking.EmbeddingService", "embeddings",
 			"com.openai.services.blocking.CompletionService", "completions"));
 
-	/** Streams observed so far; the Responses API's stream is not read yet and passes through. */
 	private static final ServiceOperations STREAMING_OPERATIONS = new ServiceOperations(Map.of(
-			"com.openai.services.blocking.chat.ChatCompletionService", "chat"));
+			"com.openai.services.blocking.chat.ChatCompletionService", "chat",
+			"com.openai.services.blocking.ResponseService", "responses",
+			"com.openai.services.blocking.CompletionService", "completions"));
 
 	private final OpenAiResultReader reader = new OpenAiResultReader();
 
@@ -65,7 +69,32 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
 	@Override
 	public boolean isStream(Class<?> type) {
-		return type == StreamResponse.class;
+		return StreamResponse.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public boolean isAsyncStream(Class<?> type) {
+		return AsyncStreamResponse.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public boolean isRawResponse(Class<?> type) {
+		return HttpResponseFor.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public @Nullable String rawRequestId(Object rawResponse) {
+		try {
+			return (rawResponse instanceof HttpResponse http) ? http.requestId().orElse(null) : null;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public @Nullable Object withStreamUsage(@Nullable Object params) {
+		return OpenAiStreamOptions.withUsage(params);
 	}
 
 	@Override

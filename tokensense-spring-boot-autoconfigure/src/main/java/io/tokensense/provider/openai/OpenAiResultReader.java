@@ -94,7 +94,7 @@ final class OpenAiResultReader {
 			.orElse(null);
 	}
 
-	private static ResultReading response(Response response) {
+	static ResultReading response(Response response) {
 		TokenUsage usage = OpenAiFields.known(response._usage()).map(OpenAiResultReader::usage).orElse(null);
 		String model = OpenAiFields.known(response._model()).map(OpenAiModels::name).orElse(null);
 		// the generated text of a Responses call is not captured yet: its output items need a walker of their own
