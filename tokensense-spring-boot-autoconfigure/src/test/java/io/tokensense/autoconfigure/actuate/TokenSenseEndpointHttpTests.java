@@ -40,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=tokensense",
-				"tokensense.queue.flush-interval=20ms" })
+				"tokensense.queue.flush-interval=20ms",
+				// H2 is on the test class path: without this, Boot would make a DataSource and the jdbc output
+				"spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 class TokenSenseEndpointHttpTests {
 
 	private static final LoopbackServer server = new LoopbackServer();
