@@ -1,0 +1,30 @@
+package io.tokensense.reliability;
+
+import java.util.function.Supplier;
+
+import io.tokensense.Attribution;
+import io.tokensense.ObserveOptions;
+import io.tokensense.capture.ClientProxies;
+import io.tokensense.capture.EventRoute;
+import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pricing.CostCalculator;
+import io.tokensense.pricing.PriceCatalog;
+
+/** Observed clients whose events go to a real {@link EventPipeline}, as in an application. */
+final class PipelineRoutes {
+
+	private PipelineRoutes() {
+	}
+
+	/** A route with the bundled prices and no defaults, offering every event to the pipeline. */
+	static Supplier<EventRoute> to(EventPipeline pipeline) {
+		EventRoute route = new EventRoute(new CostCalculator(PriceCatalog.bundled()), Attribution.NONE, false, false,
+				pipeline::offer);
+		return () -> route;
+	}
+
+	static <T> T observed(T client, EventPipeline pipeline) {
+		return ClientProxies.observe(client, ObserveOptions.defaults(), to(pipeline));
+	}
+
+}
