@@ -39,8 +39,13 @@ final class CallRecorder {
 			}
 			throw error;
 		}
-		if (call == null || result == null) {
+		if (call == null) {
 			return result;
+		}
+		if (result == null) {
+			// a body of JSON null parses to nothing: still a call, recorded without usage
+			endParsed(call, null, null);
+			return null;
 		}
 		try {
 			if (shape.future() && result instanceof CompletableFuture<?> future) {
