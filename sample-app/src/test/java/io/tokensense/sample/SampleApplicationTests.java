@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the sample on a random port against the built-in fake provider (API keys in the
  * environment are ignored) and calls it over HTTP, as a user would.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.use-real-providers=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.use-real-providers=false", "tokensense.queue.flush-interval=50ms",
+				"tokensense.jdbc.url=jdbc:sqlite:target/tokensense-sample-test.db" })
 class SampleApplicationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -71,6 +73,20 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void theTokenSenseEndpointAnswersFromTheSqliteTable() throws Exception {
+		HttpResponse<String> call = post("/demo/chat?provider=anthropic&user=frank", "Count me");
+		assertThat(call.statusCode()).isEqualTo(200);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+			JsonNode users = this.json.readTree(get("/actuator/tokensense/user?userId=frank").body());
+			assertThat(users.path("window").path("source").asText()).isEqualTo("jdbc");
+			assertThat(users.path("rows").get(0).path("calls").asLong()).isGreaterThanOrEqualTo(1);
+			assertThat(users.path("rows").get(0).path("costUsd").decimalValue()).isPositive();
+		});
+		JsonNode health = this.json.readTree(get("/actuator/health").body());
+		assertThat(health.path("components").path("tokensense").path("details").path("outputs").has("jdbc")).isTrue();
+	}
+
+	@Test
 	void unknownProviderIsABadRequest() throws Exception {
 		HttpResponse<String> response = post("/demo/chat?provider=mistral&user=erin", "hello");
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -97,6 +113,11 @@ class SampleApplicationTests {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 }
