@@ -14,9 +14,8 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.Model;
 import com.anthropic.models.messages.StructuredMessageCreateParams;
 import com.anthropic.models.messages.batches.BatchCreateParams;
-import io.tokensense.provider.BaseUrls;
-import io.tokensense.provider.ProviderAdapter;
 import io.tokensense.provider.ResultReading;
+import io.tokensense.provider.SdkAdapter;
 import io.tokensense.provider.ServiceOperations;
 import io.tokensense.provider.StreamAccumulator;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * and is not observed; creating a message batch is recorded as a {@code batches} operation
  * without tokens.
  */
-public final class AnthropicAdapter implements ProviderAdapter {
+public final class AnthropicAdapter extends SdkAdapter {
 
 	private static final ServiceOperations OPERATIONS = new ServiceOperations(Map.of(
 			"com.anthropic.services.blocking.MessageService", "messages",
@@ -40,45 +39,14 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
 	private final AnthropicResultReader reader = new AnthropicResultReader();
 
+	public AnthropicAdapter() {
+		super("com.anthropic", AnthropicClient.class, AnthropicClientAsync.class, StreamResponse.class,
+				AsyncStreamResponse.class, HttpResponseFor.class, OPERATIONS, STREAMING_OPERATIONS);
+	}
+
 	@Override
 	public String sdkProvider() {
 		return "anthropic";
-	}
-
-	@Override
-	public boolean isClientInterface(Class<?> type) {
-		return type == AnthropicClient.class || type == AnthropicClientAsync.class;
-	}
-
-	@Override
-	public boolean isServiceInterface(Class<?> type) {
-		String name = type.getName();
-		return type.isInterface()
-				&& (name.startsWith("com.anthropic.services.") || name.startsWith("com.anthropic.client."));
-	}
-
-	@Override
-	public @Nullable String operationOf(Class<?> serviceInterface, String methodName) {
-		return switch (methodName) {
-			case "create" -> OPERATIONS.createOperationOf(serviceInterface);
-			case "createStreaming" -> STREAMING_OPERATIONS.createOperationOf(serviceInterface);
-			default -> null;
-		};
-	}
-
-	@Override
-	public boolean isStream(Class<?> type) {
-		return StreamResponse.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public boolean isAsyncStream(Class<?> type) {
-		return AsyncStreamResponse.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public boolean isRawResponse(Class<?> type) {
-		return HttpResponseFor.class.isAssignableFrom(type);
 	}
 
 	@Override
@@ -100,11 +68,6 @@ public final class AnthropicAdapter implements ProviderAdapter {
 	@Override
 	public StreamAccumulator newStreamAccumulator(boolean withText) {
 		return new AnthropicStreamReader(withText);
-	}
-
-	@Override
-	public @Nullable String baseUrl(Object client) {
-		return BaseUrls.of(client);
 	}
 
 	@Override

@@ -16,9 +16,8 @@ import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.StructuredResponseCreateParams;
-import io.tokensense.provider.BaseUrls;
-import io.tokensense.provider.ProviderAdapter;
 import io.tokensense.provider.ResultReading;
+import io.tokensense.provider.SdkAdapter;
 import io.tokensense.provider.ServiceOperations;
 import io.tokensense.provider.StreamAccumulator;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Observes the official {@code openai-java} SDK, and through it every OpenAI-compatible
  * host (Groq, DeepSeek, ...).
  */
-public final class OpenAiAdapter implements ProviderAdapter {
+public final class OpenAiAdapter extends SdkAdapter {
 
 	private static final ServiceOperations OPERATIONS = new ServiceOperations(Map.of(
 			"com.openai.services.blocking.chat.ChatCompletionService", "chat",
@@ -42,44 +41,14 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
 	private final OpenAiResultReader reader = new OpenAiResultReader();
 
+	public OpenAiAdapter() {
+		super("com.openai", OpenAIClient.class, OpenAIClientAsync.class, StreamResponse.class, AsyncStreamResponse.class,
+				HttpResponseFor.class, OPERATIONS, STREAMING_OPERATIONS);
+	}
+
 	@Override
 	public String sdkProvider() {
 		return "openai";
-	}
-
-	@Override
-	public boolean isClientInterface(Class<?> type) {
-		return type == OpenAIClient.class || type == OpenAIClientAsync.class;
-	}
-
-	@Override
-	public boolean isServiceInterface(Class<?> type) {
-		String name = type.getName();
-		return type.isInterface() && (name.startsWith("com.openai.services.") || name.startsWith("com.openai.client."));
-	}
-
-	@Override
-	public @Nullable String operationOf(Class<?> serviceInterface, String methodName) {
-		return switch (methodName) {
-			case "create" -> OPERATIONS.createOperationOf(serviceInterface);
-			case "createStreaming" -> STREAMING_OPERATIONS.createOperationOf(serviceInterface);
-			default -> null;
-		};
-	}
-
-	@Override
-	public boolean isStream(Class<?> type) {
-		return StreamResponse.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public boolean isAsyncStream(Class<?> type) {
-		return AsyncStreamResponse.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public boolean isRawResponse(Class<?> type) {
-		return HttpResponseFor.class.isAssignableFrom(type);
 	}
 
 	@Override
@@ -100,11 +69,6 @@ public final class OpenAiAdapter implements ProviderAdapter {
 	@Override
 	public StreamAccumulator newStreamAccumulator(boolean withText) {
 		return new OpenAiStreamReader(withText);
-	}
-
-	@Override
-	public @Nullable String baseUrl(Object client) {
-		return BaseUrls.of(client);
 	}
 
 	@Override
