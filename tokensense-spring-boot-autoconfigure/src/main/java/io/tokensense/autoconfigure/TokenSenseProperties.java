@@ -454,8 +454,8 @@ public class TokenSenseProperties {
 	public static final class Queue {
 
 		/**
-		 * How many events may wait to be written; past it, new events are counted as dropped
-		 * instead of slowing callers down.
+		 * How many events may wait to be written, queued or held by a failing output for a
+		 * retry; past it, events are counted as dropped instead of slowing callers down.
 		 */
 		private int capacity = 10_000;
 

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class DropReasons {
 
-	/** The queue was full when the call ended: the outputs are slower than the calls. */
+	/** The queue was full when the call ended: the outputs are slower than the calls, or down. */
 	public static final String QUEUE_FULL = "queue_full";
 
 	/** The event arrived after the pipeline started closing. */
@@ -18,8 +18,9 @@ public final class DropReasons {
 	public static final String SHUTDOWN_TIMEOUT = "shutdown_timeout";
 
 	/**
-	 * An output gave up on the event's batch after its retries; counted once per failing
-	 * output, so one event may count more than once when several outputs fail.
+	 * An output gave up on the event's batch: it was the oldest batch held for a retry when
+	 * the queue was full, or the output was still failing while the pipeline closed. Counted
+	 * once per failing output, so one event may count more than once when several outputs fail.
 	 */
 	public static final String OUTPUT_FAILED = "output_failed";
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 import io.tokensense.CallEvent;
@@ -20,9 +20,16 @@ import org.slf4j.LoggerFactory;
  * batch waiting at most {@code flushInterval} to fill. {@link #offer} never blocks; an event
  * that cannot be taken or written is counted by reason in {@link #droppedByReason()}.
  *
- * <p>Each output is written independently: a failed batch is retried for that output only
- * (see {@link RetryPolicy}), and neither an exception nor an {@link Error} (except a
- * {@link VirtualMachineError}) from one output stops the others or the worker.
+ * <p>Each output is written independently, and neither an exception nor an {@link Error}
+ * (except a {@link VirtualMachineError}) from one output stops the others or the worker. An
+ * output that fails keeps its batches and retries them, oldest first, with exponential
+ * backoff (see {@link RetryPolicy}, pauses capped at two seconds) for as long as it is down,
+ * while the worker goes on feeding the other outputs: an event keeps its place in the
+ * capacity until every output has written it, so a database outage loses nothing while the
+ * backlog fits the queue. When it no longer fits, the oldest batch held for a retry is given
+ * up ({@link DropReasons#OUTPUT_FAILED}) and new events are refused
+ * ({@link DropReasons#QUEUE_FULL}) until there is room again. Once closing, a failing output
+ * gets the policy's attempts and then gives up.
  *
  * <p>{@link #close(Duration)} stops accepting events, writes what is queued within the
  * timeout, counts the rest as {@link DropReasons#SHUTDOWN_TIMEOUT} and closes the outputs.
@@ -36,7 +43,10 @@ public final class EventPipeline implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventPipeline.class);
 
-	private final BlockingQueue<QueuedEvent> queue;
+	private final BlockingQueue<QueuedEvent> queue = new LinkedBlockingQueue<>();
+
+	/** The capacity, shared by the queue and the batches outputs hold for a retry. */
+	private final Room room;
 
 	private final int capacity;
 
@@ -59,7 +69,7 @@ public final class EventPipeline implements AutoCloseable {
 	/**
 	 * Creates a pipeline that retries failed batches with {@link RetryPolicy#DEFAULT}.
 	 * @param outputs where events go; at least one
-	 * @param capacity how many events may wait in the queue
+	 * @param capacity how many events may wait, in the queue or held for a retry
 	 * @param batchSize the most events handed to an output at once
 	 * @param flushInterval the longest a batch waits to fill up
 	 * @param threadName the worker thread's name
@@ -72,7 +82,7 @@ public final class EventPipeline implements AutoCloseable {
 	/**
 	 * Creates a pipeline.
 	 * @param outputs where events go; at least one
-	 * @param capacity how many events may wait in the queue
+	 * @param capacity how many events may wait, in the queue or held for a retry
 	 * @param batchSize the most events handed to an output at once
 	 * @param flushInterval the longest a batch waits to fill up
 	 * @param threadName the worker thread's name
@@ -81,13 +91,13 @@ public final class EventPipeline implements AutoCloseable {
 	public EventPipeline(List<? extends CallEventOutput> outputs, int capacity, int batchSize, Duration flushInterval,
 			String threadName, RetryPolicy retryPolicy) {
 		PipelineArguments.validate(outputs, capacity, batchSize, flushInterval, threadName, retryPolicy);
-		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.room = new Room(capacity);
 		this.capacity = capacity;
 		List<OutputChannel> channels = new ArrayList<>(outputs.size());
 		outputs.forEach((output) -> channels.add(new OutputChannel(output, retryPolicy, this.shutdown)));
 		this.channels = List.copyOf(channels);
-		this.worker = new Thread(new PipelineWorker(this.queue, this.channels, this.counters, this.shutdown, batchSize,
-				flushInterval), threadName);
+		this.worker = new Thread(new PipelineWorker(this.queue, this.room, this.channels, this.counters,
+				this.shutdown, batchSize, flushInterval), threadName);
 		this.worker.setDaemon(true);
 	}
 
@@ -104,8 +114,8 @@ public final class EventPipeline implements AutoCloseable {
 	/**
 	 * Queues an event without blocking, starting the worker if needed.
 	 * @param event the event
-	 * @param onWritten called on the worker thread once every output has been given the
-	 * event's batch (whether or not they managed to write it), or {@code null}
+	 * @param onWritten called on the worker thread once every output is done with the
+	 * event's batch (has written it, or given up after its retries), or {@code null}
 	 * @return whether the event was queued; {@code false} when the queue is full or the
 	 * pipeline is closed, in which case the event is counted as dropped
 	 */
@@ -118,14 +128,16 @@ public final class EventPipeline implements AutoCloseable {
 			start();
 		}
 		QueuedEvent queued = new QueuedEvent(event, onWritten);
-		if (!this.queue.offer(queued)) {
+		if (!this.room.tryTake()) {
 			this.counters.dropped(DropReasons.QUEUE_FULL, 1);
 			this.queueFullLog.warn("TokenSense dropped an event because its queue of {} is full: the outputs are "
 					+ "slower than the calls; check their health or raise tokensense.queue.capacity", this.capacity);
 			return false;
 		}
+		this.queue.add(queued);
 		// close() may have drained the queue between the check above and the offer: take the event back
 		if (this.closed && this.queue.remove(queued)) {
+			this.room.release(1);
 			this.counters.dropped(DropReasons.CLOSED, 1);
 			return false;
 		}
@@ -165,6 +177,7 @@ public final class EventPipeline implements AutoCloseable {
 		List<QueuedEvent> leftovers = new ArrayList<>();
 		this.queue.drainTo(leftovers);
 		if (!leftovers.isEmpty()) {
+			this.room.release(leftovers.size());
 			this.counters.dropped(DropReasons.SHUTDOWN_TIMEOUT, leftovers.size());
 			logger.warn("TokenSense dropped {} events that were not written within the shutdown timeout of {}",
 					leftovers.size(), timeout);
@@ -181,12 +194,12 @@ public final class EventPipeline implements AutoCloseable {
 		return !this.worker.isAlive();
 	}
 
-	/** How many events wait in the queue now. */
+	/** How many events wait now: in the queue, or held by a failing output for a retry. */
 	public int queueSize() {
-		return this.queue.size();
+		return this.room.used();
 	}
 
-	/** How many events the queue holds at most. */
+	/** How many events may wait at most, in the queue or held for a retry. */
 	public int capacity() {
 		return this.capacity;
 	}

@@ -2,18 +2,29 @@ package io.tokensense.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 import io.tokensense.CallEvent;
 import io.tokensense.output.CallEventOutput;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One output as the worker drives it: writes a batch with retries and keeps the output's
- * state. Failures stay here, so that one output cannot stop the others.
+ * One output as the worker drives it: the batches it has not written yet, in order, and when
+ * to try the oldest again. While the pipeline runs, a failing output keeps its batches and
+ * retries with capped exponential backoff, however long it is down; its batches count
+ * against the queue capacity, and the worker makes it give up its oldest one when the queue
+ * is full. Once closing, it gives up after the {@link RetryPolicy}'s attempts. Failures stay
+ * here, so that one output cannot stop the others; only the worker thread calls it, except
+ * {@link #state()}.
  */
 final class OutputChannel {
+
+	/** The longest pause between two attempts while the pipeline runs, so a recovery is noticed soon. */
+	static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
 	private static final Logger logger = LoggerFactory.getLogger(EventPipeline.class);
 
@@ -27,6 +38,12 @@ final class OutputChannel {
 
 	private final RateLimitedLogger failureLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
+	private final Deque<PendingBatch> pending = new ArrayDeque<>();
+
+	private int failures;
+
+	private long nextAttemptNanos;
+
 	private volatile OutputState state;
 
 	OutputChannel(CallEventOutput output, RetryPolicy retryPolicy, ShutdownSignal shutdown) {
@@ -37,34 +54,100 @@ final class OutputChannel {
 		this.state = OutputState.initial(this.name);
 	}
 
-	/**
-	 * Hands the batch to the output until it succeeds or the retries run out.
-	 * @return whether the output took the batch
-	 */
-	boolean write(List<CallEvent> batch) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.output.write(batch);
-				this.state = this.state.recovered();
-				return true;
-			}
-			catch (Throwable ex) {
-				rethrowIfFatal(ex);
-				this.state = this.state.failed(ex.getClass().getName(), Instant.now());
-				if (!retry(attempt)) {
-					this.failureLog.warn("TokenSense output '{}' failed to write {} events after {} attempt(s) "
-							+ "with {}; they are dropped for this output", this.name, batch.size(), attempt,
-							ex.getClass().getName(), ex);
-					return false;
-				}
-			}
+	/** Takes a new batch: written now unless older ones wait for a retry, then after them. */
+	void accept(PendingBatch batch, boolean closing, Completion completion) {
+		this.pending.addLast(batch);
+		if (this.pending.size() == 1) {
+			writePending(closing, completion);
 		}
 	}
 
-	private boolean retry(int failedAttempt) {
-		// once the shutdown timeout has run out, a batch gets one try only
-		return failedAttempt < this.retryPolicy.maxAttempts() && !this.shutdown.isAbandoned()
-				&& this.shutdown.pauseBeforeRetry(this.retryPolicy.backoffAfter(failedAttempt));
+	/** Tries the waiting batches again if their pause is over. */
+	void retryIfDue(boolean closing, long now, Completion completion) {
+		if (!this.pending.isEmpty() && now - this.nextAttemptNanos >= 0) {
+			writePending(closing, completion);
+		}
+	}
+
+	private void writePending(boolean closing, Completion completion) {
+		while (!this.pending.isEmpty() && !this.shutdown.isAbandoned()) {
+			PendingBatch head = this.pending.peekFirst();
+			Throwable failure = write(head.events());
+			if (failure == null) {
+				this.pending.removeFirst();
+				this.failures = 0;
+				completion.done(head, true);
+				continue;
+			}
+			this.failures++;
+			if (closing && this.failures >= this.retryPolicy.maxAttempts()) {
+				int events = giveUpAll(completion);
+				this.failureLog.warn("TokenSense output '{}' failed to write {} events while closing, after {} "
+						+ "attempt(s) with {}; they are dropped for this output", this.name, events, this.failures,
+						failure.getClass().getName(), failure);
+				return;
+			}
+			this.nextAttemptNanos = System.nanoTime() + backoff().toNanos();
+			this.failureLog.warn("TokenSense output '{}' failed with {}; its {} waiting batch(es) are retried",
+					this.name, failure.getClass().getName(), this.pending.size(), failure);
+			return;
+		}
+	}
+
+	private @Nullable Throwable write(List<CallEvent> batch) {
+		try {
+			this.output.write(batch);
+			this.state = this.state.recovered();
+			return null;
+		}
+		catch (Throwable ex) {
+			rethrowIfFatal(ex);
+			this.state = this.state.failed(ex.getClass().getName(), Instant.now());
+			return ex;
+		}
+	}
+
+	private Duration backoff() {
+		Duration backoff = this.retryPolicy.backoffAfter(this.failures);
+		return (backoff.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : backoff;
+	}
+
+	private int giveUpAll(Completion completion) {
+		int events = 0;
+		while (!this.pending.isEmpty()) {
+			PendingBatch batch = this.pending.removeFirst();
+			events += batch.size();
+			completion.done(batch, false);
+		}
+		return events;
+	}
+
+	/** Gives up the batch if this output still holds it; the queue is full and it is the oldest. */
+	void giveUp(PendingBatch batch, Completion completion) {
+		if (this.pending.remove(batch)) {
+			completion.done(batch, false);
+		}
+	}
+
+	/** The oldest batch waiting for a retry, if any. */
+	@Nullable PendingBatch oldest() {
+		return this.pending.peekFirst();
+	}
+
+	boolean hasPending() {
+		return !this.pending.isEmpty();
+	}
+
+	/** How long until the next retry is due, at least zero; {@link Long#MAX_VALUE} when none waits. */
+	long nanosUntilRetry(long now) {
+		return this.pending.isEmpty() ? Long.MAX_VALUE : Math.max(0, this.nextAttemptNanos - now);
+	}
+
+	/** The batches this output still holds, handed back when the pipeline is abandoned. */
+	List<PendingBatch> drainPending() {
+		List<PendingBatch> batches = List.copyOf(this.pending);
+		this.pending.clear();
+		return batches;
 	}
 
 	void close() {
@@ -99,6 +182,14 @@ final class OutputChannel {
 		catch (RuntimeException ex) {
 			return output.getClass().getSimpleName();
 		}
+	}
+
+	/** What the worker does when an output is done with a batch. */
+	@FunctionalInterface
+	interface Completion {
+
+		void done(PendingBatch batch, boolean written);
+
 	}
 
 }

@@ -2,19 +2,27 @@ package io.tokensense.pipeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.tokensense.CallEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The loop of a pipeline's worker thread: takes up to a batch of events from the queue,
- * waiting at most the flush interval for it to fill, and hands it to every output in turn.
- * Once closing, it stops waiting and drains the queue; it closes the outputs on its way out.
+ * waiting at most the flush interval for it to fill, and hands it to every output; retries
+ * the batches a failing output holds when their pause is over. A held batch takes its room
+ * in the capacity back until every output is done with it; when the capacity is full and
+ * outputs hold batches, the oldest of them is given up ({@link DropReasons#OUTPUT_FAILED}) so
+ * that the healthy outputs keep receiving new events. Once closing, it stops waiting and
+ * drains the queue; it closes the outputs on its way out.
  */
 final class PipelineWorker implements Runnable {
 
@@ -24,6 +32,8 @@ final class PipelineWorker implements Runnable {
 	private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private final BlockingQueue<QueuedEvent> queue;
+
+	private final Room room;
 
 	private final List<OutputChannel> channels;
 
@@ -35,11 +45,16 @@ final class PipelineWorker implements Runnable {
 
 	private final long flushIntervalNanos;
 
+	private final OutputChannel.Completion completion = this::outputDone;
+
 	private final RateLimitedLogger callbackFailureLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
-	PipelineWorker(BlockingQueue<QueuedEvent> queue, List<OutputChannel> channels, PipelineCounters counters,
-			ShutdownSignal shutdown, int batchSize, Duration flushInterval) {
+	private final RateLimitedLogger givenUpLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
+
+	PipelineWorker(BlockingQueue<QueuedEvent> queue, Room room, List<OutputChannel> channels,
+			PipelineCounters counters, ShutdownSignal shutdown, int batchSize, Duration flushInterval) {
 		this.queue = queue;
+		this.room = room;
 		this.channels = channels;
 		this.counters = counters;
 		this.shutdown = shutdown;
@@ -53,24 +68,65 @@ final class PipelineWorker implements Runnable {
 			while (!this.shutdown.isAbandoned()) {
 				// read before polling: an event queued before closing began is then seen by the poll
 				boolean closing = this.shutdown.isClosing();
-				List<QueuedEvent> batch = nextBatch(closing);
+				long now = System.nanoTime();
+				this.channels.forEach((channel) -> channel.retryIfDue(closing, now, this.completion));
+				makeRoom();
+				long untilRetry = nanosUntilRetry();
+				List<QueuedEvent> batch = nextBatch(closing, Math.min(untilRetry, IDLE_POLL_NANOS));
 				if (!batch.isEmpty()) {
-					deliver(batch);
+					deliver(batch, closing);
 				}
 				else if (closing) {
-					return;
+					if (untilRetry == Long.MAX_VALUE) {
+						return;
+					}
+					this.shutdown.pauseBeforeRetry(Duration.ofNanos(untilRetry));
 				}
 			}
 		}
 		finally {
+			countAbandoned();
 			this.channels.forEach(OutputChannel::close);
 		}
 	}
 
-	private List<QueuedEvent> nextBatch(boolean closing) {
+	private long nanosUntilRetry() {
+		long now = System.nanoTime();
+		long until = Long.MAX_VALUE;
+		for (OutputChannel channel : this.channels) {
+			until = Math.min(until, channel.nanosUntilRetry(now));
+		}
+		return until;
+	}
+
+	/** A full queue while outputs hold batches for a retry: the oldest of those gives way to new events. */
+	private void makeRoom() {
+		while (this.room.isFull()) {
+			PendingBatch oldest = oldestHeld();
+			if (oldest == null) {
+				return;
+			}
+			this.givenUpLog.warn("TokenSense's queue is full while outputs retry: they give up their oldest "
+					+ "batch of {} events so that new events can be queued", oldest.size());
+			this.channels.forEach((channel) -> channel.giveUp(oldest, this.completion));
+		}
+	}
+
+	private @Nullable PendingBatch oldestHeld() {
+		// every output holds its batches in queue order, so the oldest is the head of one of them
+		for (OutputChannel channel : this.channels) {
+			PendingBatch head = channel.oldest();
+			if (head != null) {
+				return head;
+			}
+		}
+		return null;
+	}
+
+	private List<QueuedEvent> nextBatch(boolean closing, long firstWaitNanos) {
 		List<QueuedEvent> batch = new ArrayList<>(Math.min(this.batchSize, 1024));
 		try {
-			QueuedEvent first = closing ? this.queue.poll() : this.queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
+			QueuedEvent first = closing ? this.queue.poll() : this.queue.poll(firstWaitNanos, TimeUnit.NANOSECONDS);
 			if (first == null) {
 				return batch;
 			}
@@ -94,21 +150,46 @@ final class PipelineWorker implements Runnable {
 		return batch;
 	}
 
-	private void deliver(List<QueuedEvent> batch) {
-		List<CallEvent> events = new ArrayList<>(batch.size());
-		batch.forEach((queued) -> events.add(queued.event()));
-		List<CallEvent> readOnly = List.copyOf(events);
-		boolean allWritten = true;
+	private void deliver(List<QueuedEvent> queued, boolean closing) {
+		// taken from the queue: room for new events, unless an output keeps the batch below
+		this.room.release(queued.size());
+		PendingBatch batch = new PendingBatch(queued, this.channels.size());
 		for (OutputChannel channel : this.channels) {
-			if (!channel.write(readOnly)) {
-				this.counters.dropped(DropReasons.OUTPUT_FAILED, readOnly.size());
-				allWritten = false;
-			}
+			channel.accept(batch, closing, this.completion);
 		}
-		if (allWritten) {
-			this.counters.written(readOnly.size());
+		if (!batch.isDone()) {
+			batch.hold();
+			this.room.hold(batch.size());
 		}
-		batch.forEach(this::notifyWritten);
+	}
+
+	private void outputDone(PendingBatch batch, boolean written) {
+		if (!written) {
+			this.counters.dropped(DropReasons.OUTPUT_FAILED, batch.size());
+		}
+		if (!batch.outputDone(written)) {
+			return;
+		}
+		if (batch.allWritten()) {
+			this.counters.written(batch.size());
+		}
+		if (batch.isHeld()) {
+			this.room.release(batch.size());
+		}
+		batch.queued().forEach(this::notifyWritten);
+	}
+
+	/** Batches still held when the shutdown timeout ran out are counted once each, like the queue's leftovers. */
+	private void countAbandoned() {
+		Set<PendingBatch> left = Collections.newSetFromMap(new IdentityHashMap<>());
+		this.channels.forEach((channel) -> left.addAll(channel.drainPending()));
+		int events = left.stream().mapToInt(PendingBatch::size).sum();
+		if (events > 0) {
+			this.counters.dropped(DropReasons.SHUTDOWN_TIMEOUT, events);
+			this.room.release(events);
+			logger.warn("TokenSense dropped {} events that outputs were still retrying when the shutdown timeout "
+					+ "ran out", events);
+		}
 	}
 
 	private void notifyWritten(QueuedEvent queued) {

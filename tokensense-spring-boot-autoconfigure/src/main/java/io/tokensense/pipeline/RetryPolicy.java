@@ -3,11 +3,14 @@ package io.tokensense.pipeline;
 import java.time.Duration;
 
 /**
- * How often a pipeline retries a batch that an output failed to write, and how long it
- * waits in between: {@code initialBackoff} before the second attempt, multiplied by
- * {@code multiplier} before each further one.
+ * How a pipeline retries a batch that an output failed to write: it waits
+ * {@code initialBackoff} before the second attempt, {@code multiplier} times longer before
+ * each further one. While the pipeline runs, an output retries for as long as the queue has
+ * room, with pauses capped at two seconds; once the pipeline is closing, an output that has
+ * failed {@code maxAttempts} times in a row gives up what it holds.
  *
- * @param maxAttempts how many times a batch is handed to an output in all; {@code 1} means no retry
+ * @param maxAttempts how many attempts in a row an output gets once the pipeline is closing;
+ * {@code 1} means no retry then
  * @param initialBackoff the pause after the first failure
  * @param multiplier how much longer each following pause is
  */

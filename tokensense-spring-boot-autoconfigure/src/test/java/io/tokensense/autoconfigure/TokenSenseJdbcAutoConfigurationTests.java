@@ -142,6 +142,18 @@ class TokenSenseJdbcAutoConfigurationTests {
 	}
 
 	@Test
+	void givesItsOwnPoolShortTimeoutsSoThatADeadDatabaseFailsAWriteWithinSeconds() {
+		this.withoutDataSource.withPropertyValues("tokensense.jdbc.url=jdbc:postgresql://127.0.0.1:1/none?user=x")
+			.run((context) -> {
+				HikariDataSource pool = (HikariDataSource) context.getBean(JdbcOutput.class).dataSource();
+				assertThat(pool.getConnectionTimeout()).isEqualTo(3_000);
+				assertThat(pool.getValidationTimeout()).isEqualTo(2_000);
+				assertThat(pool.getMaximumPoolSize()).isEqualTo(2);
+				assertThat(pool.getPoolName()).isEqualTo("tokensense-jdbc");
+			});
+	}
+
+	@Test
 	void startsWhileTheApplicationsDatabaseIsUnreachable() {
 		this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none?user=x")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JdbcOutput.class));

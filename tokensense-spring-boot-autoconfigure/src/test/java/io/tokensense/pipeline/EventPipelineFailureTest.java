@@ -86,17 +86,63 @@ class EventPipelineFailureTest {
 	}
 
 	@Test
-	void givesUpAfterTheLastAttempt() {
-		RecordingOutput failing = RecordingOutput.failingTimes("failing", 3);
+	void keepsRetryingWhileRunningAndWritesOnceTheOutputRecovers() {
+		RecordingOutput failing = RecordingOutput.failingTimes("failing", 5);
 		EventPipeline pipeline = new EventPipeline(List.of(failing), 100, 100, Duration.ZERO, "test-pipeline",
 				QUICK_RETRIES);
 		pipeline.offer(TestEvents.event(), null);
-		await().atMost(30, TimeUnit.SECONDS).until(() -> failing.attempts.get() == 3);
+		// more failures than the policy's attempts: while running, the output does not give up
+		await().atMost(30, TimeUnit.SECONDS).until(() -> failing.events().size() == 1);
 		pipeline.offer(TestEvents.event(), null);
 		pipeline.close(Duration.ofSeconds(30));
-		assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.OUTPUT_FAILED, 1L);
-		assertThat(pipeline.written()).isEqualTo(1);
-		assertThat(failing.events()).hasSize(1);
+		assertThat(failing.attempts).hasValue(7);
+		assertThat(failing.events()).hasSize(2).doesNotHaveDuplicates();
+		assertThat(pipeline.written()).isEqualTo(2);
+		assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.OUTPUT_FAILED, 0L);
+	}
+
+	@Test
+	void holdsTheBatchesOfAFailingOutputAsWaitingEvents() {
+		RecordingOutput failing = RecordingOutput.failingTimes("failing", Integer.MAX_VALUE);
+		RecordingOutput healthy = new RecordingOutput("healthy");
+		EventPipeline pipeline = new EventPipeline(List.of(failing, healthy), 100, 10, Duration.ZERO,
+				"test-pipeline", QUICK_RETRIES);
+		for (int i = 0; i < 30; i++) {
+			assertThat(pipeline.offer(TestEvents.event(), null)).isTrue();
+		}
+		await().atMost(30, TimeUnit.SECONDS).until(() -> healthy.events().size() == 30);
+		assertThat(pipeline.queueSize()).isEqualTo(30);
+		assertThat(pipeline.droppedByReason().values()).allMatch((count) -> count == 0);
+		pipeline.close(Duration.ofSeconds(30));
+		assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.OUTPUT_FAILED, 30L);
+		assertThat(pipeline.written()).isZero();
+		assertThat(pipeline.queueSize()).isZero();
+	}
+
+	@Test
+	void aFailingOutputGivesUpItsOldestBatchWhenTheQueueIsFullSoTheOthersKeepReceivingEvents() {
+		RecordingOutput failing = RecordingOutput.failingTimes("failing", Integer.MAX_VALUE);
+		RecordingOutput healthy = new RecordingOutput("healthy");
+		EventPipeline pipeline = new EventPipeline(List.of(failing, healthy), 20, 5, Duration.ZERO, "test-pipeline",
+				QUICK_RETRIES);
+		int accepted = 0;
+		for (int i = 0; i < 200; i++) {
+			// without the give-up, the failing output would hold the whole capacity and this wait time out
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(5))
+				.atMost(30, TimeUnit.SECONDS)
+				.until(() -> pipeline.queueSize() < pipeline.capacity());
+			// a batch in the worker's hand is neither queued nor held yet, so an offer may still be refused
+			accepted += pipeline.offer(TestEvents.event(), null) ? 1 : 0;
+		}
+		int queued = accepted;
+		await().atMost(30, TimeUnit.SECONDS).until(() -> healthy.events().size() == queued);
+		pipeline.close(Duration.ofSeconds(30));
+		assertThat(queued).isGreaterThan(100);
+		assertThat(healthy.events()).hasSize(queued).doesNotHaveDuplicates();
+		assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.OUTPUT_FAILED, (long) queued)
+			.containsEntry(DropReasons.QUEUE_FULL, 200L - queued);
+		assertThat(pipeline.written()).isZero();
 	}
 
 	@Test

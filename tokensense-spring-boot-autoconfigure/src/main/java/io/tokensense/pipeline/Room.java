@@ -1,0 +1,52 @@
+package io.tokensense.pipeline;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The capacity of a pipeline: events in the queue plus events that outputs hold for a retry.
+ * A batch in the worker's hand takes no room, as with a plain bounded queue; a batch an output
+ * keeps for a retry takes its room back, even beyond the capacity, and then the worker makes
+ * room by giving up the oldest held batch.
+ */
+final class Room {
+
+	private final int capacity;
+
+	private final AtomicInteger used = new AtomicInteger();
+
+	Room(int capacity) {
+		this.capacity = capacity;
+	}
+
+	/** Takes room for one event, unless the capacity is used up. */
+	boolean tryTake() {
+		int current;
+		do {
+			current = this.used.get();
+			if (current >= this.capacity) {
+				return false;
+			}
+		}
+		while (!this.used.compareAndSet(current, current + 1));
+		return true;
+	}
+
+	/** Takes room for events an output holds for a retry, whether or not it fits. */
+	void hold(int events) {
+		this.used.addAndGet(events);
+	}
+
+	void release(int events) {
+		this.used.addAndGet(-events);
+	}
+
+	boolean isFull() {
+		return this.used.get() >= this.capacity;
+	}
+
+	/** Events queued or held now. */
+	int used() {
+		return this.used.get();
+	}
+
+}

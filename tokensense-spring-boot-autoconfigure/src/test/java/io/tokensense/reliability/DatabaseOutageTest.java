@@ -1,0 +1,263 @@
+package io.tokensense.reliability;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import com.openai.client.OpenAIClient;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
+import io.tokensense.autoconfigure.TokenSenseJdbcAutoConfiguration;
+import io.tokensense.capture.ClientProxies;
+import io.tokensense.output.TokenSenseMeters;
+import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.pipeline.DropReasons;
+import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.EventPipelineMetrics;
+import io.tokensense.pipeline.OutputState;
+import io.tokensense.testsupport.InMemoryOpenAi;
+import io.tokensense.testsupport.LoopbackServer.Reply;
+import io.tokensense.testsupport.ProviderPayloads;
+import io.tokensense.testsupport.Requests;
+import io.tokensense.testsupport.TcpForwarder;
+import io.tokensense.testsupport.TestDatabase;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL goes away for ten seconds under steady traffic: the application writes through
+ * a {@link TcpForwarder} that is cut and then restored. The calls notice nothing; while the
+ * backlog fits the queue every event becomes exactly one row once the database is back; past
+ * the capacity, every event is either a row or a drop counted by reason, and the
+ * {@value TokenSenseMeters#EVENTS_DROPPED} meter says the same. Skipped, with a warning, when
+ * {@code TOKENSENSE_TEST_POSTGRES_URL} is unset.
+ */
+class DatabaseOutageTest {
+
+	private static final Duration OUTAGE = Duration.ofSeconds(10);
+
+	/** About 150 calls a second, so the outage leaves a backlog of well over a thousand events. */
+	private static final Duration PAUSE_BETWEEN_CALLS = Duration.ofMillis(5);
+
+	private static TestDatabase database;
+
+	private static TcpForwarder forwarder;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TokenSenseJdbcAutoConfiguration.class,
+				TokenSenseAutoConfiguration.class))
+		.withUserConfiguration(ClientConfiguration.class)
+		.withPropertyValues("tokensense.outputs=jdbc", "tokensense.queue.batch-size=100",
+				"tokensense.queue.flush-interval=50ms", "tokensense.shutdown-timeout=60s");
+
+	@BeforeAll
+	static void connect() throws Exception {
+		database = TestDatabase.fromEnvironment(TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL);
+		if (database != null) {
+			URI server = URI.create(System.getenv(TestDatabase.POSTGRES_URL).substring("jdbc:".length()));
+			forwarder = new TcpForwarder(server.getHost(), (server.getPort() != -1) ? server.getPort() : 5432);
+		}
+	}
+
+	@AfterAll
+	static void disconnect() {
+		if (forwarder != null) {
+			forwarder.close();
+		}
+		if (database != null) {
+			database.close();
+		}
+	}
+
+	@Test
+	void whileTheBacklogFitsTheQueueEveryCallBecomesExactlyOneRowOnceTheDatabaseIsBack() {
+		String table = database().uniqueTable();
+		this.contextRunner.withPropertyValues("tokensense.queue.capacity=10000", "tokensense.jdbc.table=" + table,
+				"tokensense.jdbc.url=" + forwardedUrl())
+			.run((context) -> {
+				EventPipeline pipeline = context.getBean(EventPipeline.class);
+				SimpleMeterRegistry registry = new SimpleMeterRegistry();
+				new EventPipelineMetrics(pipeline).bindTo(registry);
+				Traffic traffic = trafficThroughAnOutage(context, table);
+
+				Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> rows(table) == traffic.produced());
+				context.close();
+
+				assertThat(traffic.failedCalls()).isZero();
+				assertThat(traffic.largestBacklog()).as("events held while the database was away")
+					.isGreaterThan(500)
+					.isLessThan(pipeline.capacity());
+				assertThat(rows(table)).isEqualTo(traffic.produced());
+				assertThat(distinctIds(table)).isEqualTo(traffic.produced());
+				assertThat(pipeline.written()).isEqualTo(traffic.produced());
+				assertThat(pipeline.droppedByReason().values()).allMatch((count) -> count == 0);
+				assertThat(droppedMeters(registry)).allSatisfy((reason, count) -> assertThat(count).isZero());
+				System.out.printf("DatabaseOutageTest (fits): outage %s, capacity %d, produced %d, largest backlog "
+						+ "%d, rows %d, dropped 0%n", OUTAGE, pipeline.capacity(), traffic.produced(),
+						traffic.largestBacklog(), rows(table));
+			});
+	}
+
+	@Test
+	void pastTheCapacityEveryEventIsEitherARowOrADropCountedByReasonAndTheMeterSaysSo() {
+		String table = database().uniqueTable();
+		this.contextRunner.withPropertyValues("tokensense.queue.capacity=300", "tokensense.jdbc.table=" + table,
+				"tokensense.jdbc.url=" + forwardedUrl())
+			.run((context) -> {
+				EventPipeline pipeline = context.getBean(EventPipeline.class);
+				SimpleMeterRegistry registry = new SimpleMeterRegistry();
+				new EventPipelineMetrics(pipeline).bindTo(registry);
+				Traffic traffic = trafficThroughAnOutage(context, table);
+
+				Awaitility.await()
+					.atMost(Duration.ofMinutes(2))
+					.until(() -> pipeline.queueSize() == 0 && pipeline.outputStates().get(0).up());
+				context.close();
+
+				Map<String, Long> dropped = pipeline.droppedByReason();
+				long droppedTotal = dropped.values().stream().mapToLong(Long::longValue).sum();
+				assertThat(traffic.failedCalls()).isZero();
+				assertThat(droppedTotal).as("events beyond the capacity").isPositive();
+				assertThat(dropped).containsEntry(DropReasons.CLOSED, 0L).containsEntry(DropReasons.SHUTDOWN_TIMEOUT, 0L);
+				assertThat(rows(table)).isEqualTo(pipeline.written());
+				assertThat(distinctIds(table)).isEqualTo(pipeline.written());
+				assertThat(pipeline.written() + droppedTotal).isEqualTo(traffic.produced());
+				assertThat(droppedMeters(registry)).isEqualTo(dropped);
+				System.out.printf("DatabaseOutageTest (overflows): outage %s, capacity %d, produced %d, rows %d, "
+						+ "dropped %s%n", OUTAGE, pipeline.capacity(), traffic.produced(), rows(table), dropped);
+			});
+	}
+
+	/** Calls at a steady pace, cuts the database once rows arrive, restores it after the outage. */
+	private Traffic trafficThroughAnOutage(AssertableApplicationContext context, String table) throws Exception {
+		OpenAIClient client = context.getBean(OpenAIClient.class);
+		assertThat(ClientProxies.isObserved(client)).isTrue();
+		EventPipeline pipeline = context.getBean(EventPipeline.class);
+		AtomicBoolean calling = new AtomicBoolean(true);
+		AtomicInteger produced = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		AtomicInteger largestBacklog = new AtomicInteger();
+		AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+		ChatCompletionCreateParams params = Requests.openAiChat("gpt-4o-mini");
+		Thread caller = new Thread(() -> {
+			while (calling.get()) {
+				try {
+					assertThat(client.chat().completions().create(params).id()).isEqualTo("chatcmpl-o");
+					produced.incrementAndGet();
+				}
+				catch (Throwable ex) {
+					failed.incrementAndGet();
+					firstFailure.compareAndSet(null, ex);
+				}
+				largestBacklog.accumulateAndGet(pipeline.queueSize(), Math::max);
+				sleep(PAUSE_BETWEEN_CALLS);
+			}
+		}, "outage-caller");
+		caller.start();
+		try {
+			Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> rows(table) > 0);
+			forwarder.cut();
+			sleep(OUTAGE);
+			OutputState duringOutage = pipeline.outputStates().get(0);
+			forwarder.restore();
+			assertThat(duringOutage.up()).as("the jdbc output noticed the outage").isFalse();
+			sleep(Duration.ofSeconds(2));
+		}
+		finally {
+			forwarder.restore();
+			calling.set(false);
+			caller.join(Duration.ofMinutes(1).toMillis());
+		}
+		assertThat(firstFailure.get()).as("what a call threw").isNull();
+		return new Traffic(produced.get(), failed.get(), largestBacklog.get());
+	}
+
+	private static Map<String, Long> droppedMeters(SimpleMeterRegistry registry) {
+		return DropReasons.ALL.stream()
+			.collect(Collectors.toMap((reason) -> reason,
+					(reason) -> (long) registry.get(TokenSenseMeters.EVENTS_DROPPED)
+						.tag(TokenSenseMeters.REASON, reason)
+						.functionCounter()
+						.count()));
+	}
+
+	private static TestDatabase database() {
+		return TestDatabase.orSkip(database, TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL);
+	}
+
+	private static String forwardedUrl() {
+		URI server = URI.create(System.getenv(TestDatabase.POSTGRES_URL).substring("jdbc:".length()));
+		String path = server.getRawPath() + ((server.getRawQuery() != null) ? "?" + server.getRawQuery() : "");
+		return "jdbc:postgresql://127.0.0.1:" + forwarder.port() + path;
+	}
+
+	private static long rows(String table) {
+		return count("SELECT COUNT(*) FROM " + table);
+	}
+
+	private static long distinctIds(String table) {
+		return count("SELECT COUNT(DISTINCT id) FROM " + table);
+	}
+
+	private static long count(String sql) {
+		try (Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			return result.next() ? result.getLong(1) : 0;
+		}
+		catch (SQLException ex) {
+			// the table appears with the first batch
+			return 0;
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * What the traffic did.
+	 * @param produced calls that returned, one event each
+	 * @param failedCalls calls that threw
+	 * @param largestBacklog the most events the pipeline held at once
+	 */
+	private record Traffic(int produced, int failedCalls, int largestBacklog) {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ClientConfiguration {
+
+		@Bean
+		OpenAIClient openAiClient() {
+			return new InMemoryOpenAi(Reply.json(ProviderPayloads.openAiChat("chatcmpl-o", "gpt-4o-mini", 10, 0, 5, 0)))
+				.client();
+		}
+
+	}
+
+}
