@@ -46,6 +46,8 @@ public final class EventPipeline implements AutoCloseable {
 
 	private final ShutdownSignal shutdown = new ShutdownSignal();
 
+	private final WorkerSignal signal;
+
 	private final Thread worker;
 
 	private final RateLimitedLogger queueFullLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
@@ -82,11 +84,12 @@ public final class EventPipeline implements AutoCloseable {
 			String threadName, RetryPolicy retryPolicy) {
 		PipelineArguments.validate(outputs, capacity, batchSize, flushInterval, threadName, retryPolicy);
 		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.signal = new WorkerSignal(this.queue);
 		this.capacity = capacity;
 		List<OutputChannel> channels = new ArrayList<>(outputs.size());
 		outputs.forEach((output) -> channels.add(new OutputChannel(output, retryPolicy, this.shutdown)));
 		this.channels = List.copyOf(channels);
-		this.worker = new Thread(new PipelineWorker(this.queue, this.channels, this.counters, this.shutdown, batchSize,
+		this.worker = new Thread(new PipelineWorker(this.queue, this.signal, this.channels, this.counters, this.shutdown, batchSize,
 				flushInterval), threadName);
 		this.worker.setDaemon(true);
 	}
@@ -129,6 +132,7 @@ public final class EventPipeline implements AutoCloseable {
 			this.counters.dropped(DropReasons.CLOSED, 1);
 			return false;
 		}
+		this.signal.queued();
 		return true;
 	}
 
@@ -155,6 +159,7 @@ public final class EventPipeline implements AutoCloseable {
 			running = this.started;
 		}
 		this.shutdown.close();
+		this.signal.wake();
 		if (!running) {
 			this.channels.forEach(OutputChannel::close);
 			return;

@@ -33,17 +33,24 @@ final class PipelineWorker implements Runnable {
 
 	private final int batchSize;
 
+	/** How many queued events make a batch worth waking up for; a queue may hold fewer than a batch. */
+	private final int fullBatch;
+
+	private final WorkerSignal signal;
+
 	private final long flushIntervalNanos;
 
 	private final RateLimitedLogger callbackFailureLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
-	PipelineWorker(BlockingQueue<QueuedEvent> queue, List<OutputChannel> channels, PipelineCounters counters,
-			ShutdownSignal shutdown, int batchSize, Duration flushInterval) {
+	PipelineWorker(BlockingQueue<QueuedEvent> queue, WorkerSignal signal, List<OutputChannel> channels,
+			PipelineCounters counters, ShutdownSignal shutdown, int batchSize, Duration flushInterval) {
 		this.queue = queue;
 		this.channels = channels;
 		this.counters = counters;
 		this.shutdown = shutdown;
 		this.batchSize = batchSize;
+		this.fullBatch = Math.min(batchSize, queue.remainingCapacity());
+		this.signal = signal;
 		this.flushIntervalNanos = flushInterval.toNanos();
 	}
 
@@ -69,28 +76,24 @@ final class PipelineWorker implements Runnable {
 
 	private List<QueuedEvent> nextBatch(boolean closing) {
 		List<QueuedEvent> batch = new ArrayList<>(Math.min(this.batchSize, 1024));
-		try {
-			QueuedEvent first = closing ? this.queue.poll() : this.queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
-			if (first == null) {
-				return batch;
+		if (!closing) {
+			if (this.queue.isEmpty()) {
+				this.signal.await(1, IDLE_POLL_NANOS, this.shutdown);
+				if (this.queue.isEmpty()) {
+					return batch;
+				}
 			}
-			batch.add(first);
+			// the first event is in: the batch may fill up for at most the flush interval
 			long deadline = System.nanoTime() + this.flushIntervalNanos;
-			while (batch.size() < this.batchSize) {
-				this.queue.drainTo(batch, this.batchSize - batch.size());
+			while (this.queue.size() < this.fullBatch && !this.shutdown.isClosing()) {
 				long remaining = deadline - System.nanoTime();
-				if (batch.size() >= this.batchSize || remaining <= 0 || this.shutdown.isClosing()) {
+				if (remaining <= 0) {
 					break;
 				}
-				QueuedEvent next = this.queue.poll(Math.min(remaining, IDLE_POLL_NANOS), TimeUnit.NANOSECONDS);
-				if (next != null) {
-					batch.add(next);
-				}
+				this.signal.await(this.fullBatch, Math.min(remaining, IDLE_POLL_NANOS), this.shutdown);
 			}
 		}
-		catch (InterruptedException ex) {
-			// nobody but close() stops this thread, and it does so through the signal: write what we hold
-		}
+		this.queue.drainTo(batch, this.batchSize);
 		return batch;
 	}
 
