@@ -50,7 +50,12 @@ final class Payloads {
 
 	/** What the proxy produces for {@link #CHAT_COMPLETION_JSON}: a priced, attributed success. */
 	static CallEvent callEvent() {
-		return new CallEvent(UUID.randomUUID(), Instant.parse("2026-11-27T00:00:00Z"), "openai", "chat",
+		return callEvent(UUID.randomUUID());
+	}
+
+	/** The same event with another id, for outputs that keep one row per id. */
+	static CallEvent callEvent(UUID id) {
+		return new CallEvent(id, Instant.parse("2026-11-27T00:00:00Z"), "openai", "chat",
 				"gpt-4o-mini", "gpt-4o-mini-2024-07-18", 12L, 9L, 0L, 0L, 0L, 21L, new BigDecimal("0.0000072"),
 				PricingStatus.PRICED, Duration.ofMillis(412), null, false, CallStatus.SUCCESS, null, "user_123",
 				"session_456", List.of("bench"), "chatcmpl-bench", null, null);

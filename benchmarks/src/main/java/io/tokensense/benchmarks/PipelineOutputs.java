@@ -13,14 +13,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.helpers.NOPAppender;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tokensense.output.CallEventOutput;
+import io.tokensense.output.JdbcOutput;
 import io.tokensense.output.LogOutput;
+import io.tokensense.output.MicrometerOutput;
 import org.slf4j.LoggerFactory;
 
 /**
  * The outputs the pipeline benchmark can write to, by the name used in its {@code output}
- * parameter. A new output (Micrometer, JDBC on SQLite/H2/PostgreSQL, a naive one-row-per-event
- * insert) is one more name here and in {@link PipelineThroughputBenchmark#output}.
+ * parameter. A new output is one more name here and in {@link PipelineThroughputBenchmark#output}.
  */
 final class PipelineOutputs {
 
@@ -33,6 +35,21 @@ final class PipelineOutputs {
 	/** {@link LogOutput} at INFO into a logback {@link FileAppender} with default settings (flush per line). */
 	static final String LOG_FILE = "log-file";
 
+	/** {@link MicrometerOutput} on a {@link SimpleMeterRegistry}. */
+	static final String MICROMETER = "micrometer";
+
+	/** {@link JdbcOutput#sqlite} on a temporary file. */
+	static final String JDBC_SQLITE = "jdbc-sqlite";
+
+	/** {@link JdbcOutput} on an in-memory H2 database behind a Hikari pool. */
+	static final String JDBC_H2 = "jdbc-h2";
+
+	/** {@link JdbcOutput} on PostgreSQL ({@value JdbcTargets#POSTGRES_URL_VARIABLE}) behind a Hikari pool. */
+	static final String JDBC_POSTGRESQL = "jdbc-postgresql";
+
+	/** {@link NaiveInsertOutput}: one autocommitted INSERT per event on the same PostgreSQL. */
+	static final String NAIVE_INSERT = "naive-insert";
+
 	private PipelineOutputs() {
 	}
 
@@ -41,8 +58,18 @@ final class PipelineOutputs {
 			case NOOP -> new CountingOutput();
 			case LOG_DISCARD -> logOutputInto(new NOPAppender<>());
 			case LOG_FILE -> logOutputInto(fileAppender(Files.createTempFile("tokensense-events", ".log")));
+			case MICROMETER -> new MicrometerOutput(new SimpleMeterRegistry());
+			case JDBC_SQLITE -> JdbcTargets.sqlite();
+			case JDBC_H2 -> JdbcTargets.h2();
+			case JDBC_POSTGRESQL -> JdbcTargets.postgres();
+			case NAIVE_INSERT -> JdbcTargets.naivePostgres();
 			default -> throw new IllegalArgumentException("Unknown output " + name);
 		};
+	}
+
+	/** Whether the output keeps one row per event id, so that every offered event needs an id of its own. */
+	static boolean keepsRowsById(String name) {
+		return name.startsWith("jdbc-") || name.equals(NAIVE_INSERT);
 	}
 
 	/** Puts the events logger back as the benchmark's logback.xml has it: no appender. */

@@ -3,7 +3,10 @@ package io.tokensense.benchmarks;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.tokensense.CallEvent;
 import io.tokensense.pipeline.EventPipeline;
@@ -37,7 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * dropped events per second.</li>
  * </ul>
  *
- * Every iteration also prints what the outputs wrote per second of wall time, counted by
+ * Outputs that keep one row per event id (JDBC) are offered a new event with an id of its own
+ * each time, built on the producer's thread; the others get the same event every time.
+ *
+ * <p>Every iteration also prints what the outputs wrote per second of wall time, counted by
  * the pipeline after the write, and the trial prints the pipeline's drop counters.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -55,10 +61,19 @@ public class PipelineThroughputBenchmark {
 	private static final int MARGIN = 64;
 
 	/** Outputs to measure; see {@link PipelineOutputs} for what each name means. */
-	@Param({ PipelineOutputs.NOOP, PipelineOutputs.LOG_DISCARD, PipelineOutputs.LOG_FILE })
+	@Param({ PipelineOutputs.NOOP, PipelineOutputs.LOG_DISCARD, PipelineOutputs.LOG_FILE, PipelineOutputs.MICROMETER,
+			PipelineOutputs.JDBC_SQLITE, PipelineOutputs.JDBC_H2, PipelineOutputs.JDBC_POSTGRESQL,
+			PipelineOutputs.NAIVE_INSERT })
 	public String output;
 
 	private final CallEvent event = Payloads.callEvent();
+
+	/** Set for outputs that keep a row per id: each offer then gets an id of its own. */
+	private boolean uniqueIds;
+
+	private final long idPrefix = ThreadLocalRandom.current().nextLong();
+
+	private final AtomicLong idSequence = new AtomicLong();
 
 	private EventPipeline pipeline;
 
@@ -68,6 +83,7 @@ public class PipelineThroughputBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
+		this.uniqueIds = PipelineOutputs.keepsRowsById(this.output);
 		this.pipeline = new EventPipeline(List.of(PipelineOutputs.create(this.output)), CAPACITY, 500,
 				Duration.ofSeconds(1), "tokensense-bench");
 		this.pipeline.start();
@@ -100,12 +116,12 @@ public class PipelineThroughputBenchmark {
 		while (this.pipeline.queueSize() > CAPACITY - MARGIN) {
 			Thread.yield();
 		}
-		return this.pipeline.offer(this.event, null);
+		return this.pipeline.offer(nextEvent(), null);
 	}
 
 	@Benchmark
 	public boolean fireAndForget(Offers offers) {
-		boolean accepted = this.pipeline.offer(this.event, null);
+		boolean accepted = this.pipeline.offer(nextEvent(), null);
 		if (accepted) {
 			offers.accepted++;
 		}
@@ -113,6 +129,11 @@ public class PipelineThroughputBenchmark {
 			offers.dropped++;
 		}
 		return accepted;
+	}
+
+	private CallEvent nextEvent() {
+		return this.uniqueIds ? Payloads.callEvent(new UUID(this.idPrefix, this.idSequence.incrementAndGet()))
+				: this.event;
 	}
 
 	/** Per-thread split of {@link #fireAndForget} offers, reported by JMH as rates. */

@@ -25,6 +25,9 @@ public final class Routes {
 
 	private static final Map<CallEventOutput, EventSink> plainSinks = new ConcurrentHashMap<>();
 
+	/** The last route built per output, reused while its base route stays the same. */
+	private static final Map<CallEventOutput, OutputRoute> outputRoutes = new ConcurrentHashMap<>();
+
 	private static volatile @Nullable EventRoute plainDefault;
 
 	private Routes() {
@@ -56,7 +59,13 @@ public final class Routes {
 		CallEventOutput output = options.output();
 		if (output != null) {
 			EventRoute withDefaults = (base != null) ? base : plainDefaultRoute();
-			return withDefaults.withSink(plainSinks.computeIfAbsent(output, PlainPipelines::sinkFor));
+			OutputRoute cached = outputRoutes.get(output);
+			if (cached != null && cached.base() == withDefaults) {
+				return cached.route();
+			}
+			EventRoute route = withDefaults.withSink(plainSinks.computeIfAbsent(output, PlainPipelines::sinkFor));
+			outputRoutes.put(output, new OutputRoute(withDefaults, route));
+			return route;
 		}
 		return (base != null) ? base : plainDefaultRoute();
 	}
@@ -74,6 +83,10 @@ public final class Routes {
 			}
 		}
 		return route;
+	}
+
+	/** A route to an output of the options, built over {@code base}. */
+	private record OutputRoute(EventRoute base, EventRoute route) {
 	}
 
 }

@@ -48,6 +48,8 @@ public final class EventPipeline implements AutoCloseable {
 	/** The capacity, shared by the queue and the batches outputs hold for a retry. */
 	private final Room room;
 
+	private final WorkerSignal signal = new WorkerSignal(this.queue);
+
 	private final int capacity;
 
 	private final List<OutputChannel> channels;
@@ -96,8 +98,8 @@ public final class EventPipeline implements AutoCloseable {
 		List<OutputChannel> channels = new ArrayList<>(outputs.size());
 		outputs.forEach((output) -> channels.add(new OutputChannel(output, retryPolicy, this.shutdown)));
 		this.channels = List.copyOf(channels);
-		this.worker = new Thread(new PipelineWorker(this.queue, this.room, this.channels, this.counters,
-				this.shutdown, batchSize, flushInterval), threadName);
+		this.worker = new Thread(new PipelineWorker(this.queue, this.signal, this.room, this.channels,
+				this.counters, this.shutdown, Math.min(batchSize, capacity), flushInterval), threadName);
 		this.worker.setDaemon(true);
 	}
 
@@ -141,6 +143,7 @@ public final class EventPipeline implements AutoCloseable {
 			this.counters.dropped(DropReasons.CLOSED, 1);
 			return false;
 		}
+		this.signal.queued();
 		return true;
 	}
 
@@ -167,6 +170,7 @@ public final class EventPipeline implements AutoCloseable {
 			running = this.started;
 		}
 		this.shutdown.close();
+		this.signal.wake();
 		if (!running) {
 			this.channels.forEach(OutputChannel::close);
 			return;

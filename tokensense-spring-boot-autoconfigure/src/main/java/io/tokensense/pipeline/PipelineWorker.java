@@ -33,6 +33,8 @@ final class PipelineWorker implements Runnable {
 
 	private final BlockingQueue<QueuedEvent> queue;
 
+	private final WorkerSignal signal;
+
 	private final Room room;
 
 	private final List<OutputChannel> channels;
@@ -51,9 +53,14 @@ final class PipelineWorker implements Runnable {
 
 	private final RateLimitedLogger givenUpLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
-	PipelineWorker(BlockingQueue<QueuedEvent> queue, Room room, List<OutputChannel> channels,
+	/**
+	 * @param batchSize the largest batch, which is also how many queued events make a batch
+	 * worth waking up for (so never more than the capacity)
+	 */
+	PipelineWorker(BlockingQueue<QueuedEvent> queue, WorkerSignal signal, Room room, List<OutputChannel> channels,
 			PipelineCounters counters, ShutdownSignal shutdown, int batchSize, Duration flushInterval) {
 		this.queue = queue;
+		this.signal = signal;
 		this.room = room;
 		this.channels = channels;
 		this.counters = counters;
@@ -125,28 +132,24 @@ final class PipelineWorker implements Runnable {
 
 	private List<QueuedEvent> nextBatch(boolean closing, long firstWaitNanos) {
 		List<QueuedEvent> batch = new ArrayList<>(Math.min(this.batchSize, 1024));
-		try {
-			QueuedEvent first = closing ? this.queue.poll() : this.queue.poll(firstWaitNanos, TimeUnit.NANOSECONDS);
-			if (first == null) {
-				return batch;
+		if (!closing) {
+			if (this.queue.isEmpty()) {
+				this.signal.await(1, firstWaitNanos, this.shutdown);
+				if (this.queue.isEmpty()) {
+					return batch;
+				}
 			}
-			batch.add(first);
+			// the first event is in: the batch may fill up for at most the flush interval
 			long deadline = System.nanoTime() + this.flushIntervalNanos;
-			while (batch.size() < this.batchSize) {
-				this.queue.drainTo(batch, this.batchSize - batch.size());
+			while (this.queue.size() < this.batchSize && !this.shutdown.isClosing()) {
 				long remaining = deadline - System.nanoTime();
-				if (batch.size() >= this.batchSize || remaining <= 0 || this.shutdown.isClosing()) {
+				if (remaining <= 0) {
 					break;
 				}
-				QueuedEvent next = this.queue.poll(Math.min(remaining, IDLE_POLL_NANOS), TimeUnit.NANOSECONDS);
-				if (next != null) {
-					batch.add(next);
-				}
+				this.signal.await(this.batchSize, Math.min(remaining, IDLE_POLL_NANOS), this.shutdown);
 			}
 		}
-		catch (InterruptedException ex) {
-			// nobody but close() stops this thread, and it does so through the signal: write what we hold
-		}
+		this.queue.drainTo(batch, this.batchSize);
 		return batch;
 	}
 

@@ -49,6 +49,10 @@ public record ModelPrice(String model, @Nullable String provider, @Nullable Stri
 	 * tier with the highest threshold that the input strictly exceeds, or {@code null}.
 	 */
 	public @Nullable LongContextPrice longContextFor(long totalInput) {
+		if (this.longContext.isEmpty()) {
+			// most models have no tiers: spare boxing the count on every call
+			return null;
+		}
 		Map.Entry<Long, LongContextPrice> tier = this.longContext.lowerEntry(totalInput);
 		return (tier != null) ? tier.getValue() : null;
 	}

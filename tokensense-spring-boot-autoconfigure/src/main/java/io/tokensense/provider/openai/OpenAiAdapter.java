@@ -10,6 +10,7 @@ import com.openai.core.http.HttpResponse;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
 import com.openai.models.completions.CompletionCreateParams;
@@ -75,7 +76,8 @@ public final class OpenAiAdapter extends SdkAdapter {
 	public @Nullable String requestModel(@Nullable Object params) {
 		try {
 			if (params instanceof ChatCompletionCreateParams chat) {
-				return chat._model().asKnown().map(Object::toString).orElse(null);
+				ChatModel model = OpenAiFields.value(chat._model());
+				return (model != null) ? OpenAiModels.name(model) : null;
 			}
 			if (params instanceof StructuredChatCompletionCreateParams<?> structured) {
 				return requestModel(structured.rawParams());

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.openai.core.JsonField;
 import com.openai.core.JsonValue;
+import com.openai.core.KnownValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,19 +23,28 @@ final class OpenAiFields {
 		return (field != null) ? field.asKnown() : Optional.empty();
 	}
 
+	/**
+	 * The field's value, or {@code null}: what {@code known(field).orElse(null)} gives, without
+	 * the {@link Optional} that {@link JsonField#asKnown()} allocates on every read.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> @Nullable T value(@Nullable JsonField<T> field) {
+		return (field instanceof KnownValue<?> known) ? (T) known.value() : null;
+	}
+
 	static long count(@Nullable JsonField<Long> field) {
 		if (field == null) {
 			return 0;
 		}
-		Optional<Long> known = field.asKnown();
-		if (known.isPresent()) {
-			return known.get();
+		Long known = value(field);
+		if (known != null) {
+			return known;
 		}
 		return field.asNumber().map(OpenAiFields::clamp).orElse(0L);
 	}
 
 	static boolean present(@Nullable JsonField<?> field) {
-		return field != null && field.asKnown().isPresent();
+		return value(field) != null;
 	}
 
 	static Optional<Long> countOf(@Nullable JsonValue value) {

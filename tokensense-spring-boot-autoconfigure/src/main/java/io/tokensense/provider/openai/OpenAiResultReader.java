@@ -53,12 +53,13 @@ final class OpenAiResultReader {
 	}
 
 	private static ResultReading chat(ChatCompletion completion, boolean withText) {
-		TokenUsage usage = OpenAiFields.known(completion._usage()).map(OpenAiResultReader::usage).orElse(null);
+		CompletionUsage reported = OpenAiFields.value(completion._usage());
+		TokenUsage usage = (reported != null) ? usage(reported) : null;
 		if (usage == null) {
 			usage = groqUsage(completion._additionalProperties());
 		}
-		return new ResultReading(OpenAiFields.known(completion._model()).orElse(null), usage,
-				OpenAiFields.known(completion._id()).orElse(null), withText ? chatText(completion) : null,
+		return new ResultReading(OpenAiFields.value(completion._model()), usage, OpenAiFields.value(completion._id()),
+				withText ? chatText(completion) : null,
 				completion._additionalProperties().containsKey("x_groq") ? "groq" : null);
 	}
 
@@ -66,12 +67,10 @@ final class OpenAiResultReader {
 		if (!OpenAiFields.present(usage._promptTokens()) && !OpenAiFields.present(usage._completionTokens())) {
 			return null;
 		}
-		long cached = OpenAiFields.known(usage._promptTokensDetails())
-			.map((details) -> OpenAiFields.count(details._cachedTokens()))
-			.orElse(0L);
-		long reasoning = OpenAiFields.known(usage._completionTokensDetails())
-			.map((details) -> OpenAiFields.count(details._reasoningTokens()))
-			.orElse(0L);
+		CompletionUsage.PromptTokensDetails prompt = OpenAiFields.value(usage._promptTokensDetails());
+		CompletionUsage.CompletionTokensDetails completion = OpenAiFields.value(usage._completionTokensDetails());
+		long cached = (prompt != null) ? OpenAiFields.count(prompt._cachedTokens()) : 0;
+		long reasoning = (completion != null) ? OpenAiFields.count(completion._reasoningTokens()) : 0;
 		return new TokenUsage(OpenAiFields.count(usage._promptTokens()), OpenAiFields.count(usage._completionTokens()),
 				cached, 0, 0, reasoning);
 	}
