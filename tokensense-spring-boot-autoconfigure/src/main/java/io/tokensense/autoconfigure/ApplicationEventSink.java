@@ -41,7 +41,7 @@ final class ApplicationEventSink implements EventSink {
 		try {
 			this.publisher.publishEvent(event);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError | AssertionError ex) {
 			publishFailures.warn("An application listener of CallEvent threw {}; the LLM call was not affected",
 					ex.getClass().getName());
 		}

@@ -5,12 +5,13 @@ import io.tokensense.pipeline.EventPipeline;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.Ordered;
 
 /**
  * TokenSense's own listener of {@link CallEvent}s: it only offers the event to the bounded
  * queue, which never blocks (a full queue counts the event as dropped).
  */
-final class CallEventQueueingListener implements ApplicationListener<PayloadApplicationEvent<CallEvent>> {
+final class CallEventQueueingListener implements ApplicationListener<PayloadApplicationEvent<CallEvent>>, Ordered {
 
 	private final EventPipeline pipeline;
 
@@ -19,6 +20,12 @@ final class CallEventQueueingListener implements ApplicationListener<PayloadAppl
 	CallEventQueueingListener(EventPipeline pipeline, ApplicationEventSink sink) {
 		this.pipeline = pipeline;
 		this.sink = sink;
+	}
+
+	/** First: a user listener that throws must not keep the event from the outputs. */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	@Override

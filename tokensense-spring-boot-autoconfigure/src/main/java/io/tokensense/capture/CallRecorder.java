@@ -56,7 +56,9 @@ final class CallRecorder {
 			return observed(shape.kind(), result, call, streaming);
 		}
 		catch (RuntimeException | LinkageError ex) {
+			// the result cannot be followed: the call still counts, without what it would have told
 			RecordingFailures.record(ex);
+			endParsed(call, null, null);
 			return result;
 		}
 	}

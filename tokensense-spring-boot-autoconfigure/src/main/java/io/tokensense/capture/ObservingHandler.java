@@ -49,18 +49,22 @@ final class ObservingHandler implements InvocationHandler {
 		if (method.getDeclaringClass() == Object.class) {
 			return objectMethod(proxy, method, args);
 		}
-		if (this.createOperation != null && method.getName().equals("create")) {
-			return CallRecorder.invoke(this.client, this.createOperation, shapeOf(method), false, this.target, method,
-					args);
-		}
-		if (this.streamingOperation != null && method.getName().equals("createStreaming")) {
-			ResultShape shape = shapeOf(method);
+		String operation = operationOf(method.getName());
+		ResultShape shape = (operation != null) ? shapeOrNull(method) : null;
+		if (shape != null && (method.getName().equals("create") || shape.kind() != ResultShape.Kind.VALUE)) {
 			// a streaming method returning something else than a stream is no call TokenSense can follow
-			if (shape.kind() != ResultShape.Kind.VALUE) {
-				return CallRecorder.invoke(this.client, this.streamingOperation, shape, true, this.target, method, args);
-			}
+			return CallRecorder.invoke(this.client, operation, shape, method.getName().equals("createStreaming"),
+					this.target, method, args);
 		}
-		return observeReturned(method, args, Proxies.invoke(this.target, method, args));
+		Object result = Proxies.invoke(this.target, method, args);
+		try {
+			return observeReturned(method, args, result);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// an SDK shape TokenSense does not know: the caller still gets what the SDK returned
+			RecordingFailures.record(ex);
+			return result;
+		}
 	}
 
 	/**
@@ -75,8 +79,15 @@ final class ObservingHandler implements InvocationHandler {
 		};
 	}
 
-	private ResultShape shapeOf(Method method) {
-		return this.shapes.computeIfAbsent(method, (m) -> ResultShape.of(this.client.adapter(), m));
+	/** How the method's result is observed; {@code null} (call passed through) if that cannot be told. */
+	private @Nullable ResultShape shapeOrNull(Method method) {
+		try {
+			return this.shapes.computeIfAbsent(method, (m) -> ResultShape.of(this.client.adapter(), m));
+		}
+		catch (RuntimeException | LinkageError ex) {
+			RecordingFailures.record(ex);
+			return null;
+		}
 	}
 
 	private @Nullable Object observeReturned(Method method, @Nullable Object @Nullable [] args,

@@ -39,9 +39,16 @@ final class PlainPipelines {
 				: List.of(output);
 		EventPipeline pipeline = new EventPipeline(outputs, CAPACITY, BATCH_SIZE, FLUSH_INTERVAL,
 				"tokensense-" + output.name());
+		try {
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> pipeline.close(SHUTDOWN_TIMEOUT), "tokensense-flush-" + output.name()));
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is shutting down: a pipeline started now could never be flushed
+			pipeline.close(Duration.ZERO);
+			return (event, onWritten) -> pipeline.offer(event, onWritten);
+		}
 		pipeline.start();
-		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> pipeline.close(SHUTDOWN_TIMEOUT), "tokensense-flush-" + output.name()));
 		return (event, onWritten) -> pipeline.offer(event, onWritten);
 	}
 

@@ -20,7 +20,8 @@ public final class DropReasons {
 	/**
 	 * An output gave up on the event's batch: it was the oldest batch held for a retry when
 	 * the queue was full, or the output was still failing while the pipeline closed. Counted
-	 * once per failing output, so one event may count more than once when several outputs fail.
+	 * once per event, when every output is done with it, even when several outputs failed; an
+	 * event some outputs wrote and others gave up counts here, not as written.
 	 */
 	public static final String OUTPUT_FAILED = "output_failed";
 

@@ -169,8 +169,12 @@ final class OutputChannel {
 	}
 
 	/** Errors other than these (a missing optional class, a failed assertion) stay the output's problem. */
+	/**
+	 * Rethrows what the JVM cannot recover from. A stack overflow inside an output (recursive
+	 * serialisation, say) is that output's failure, not the worker's.
+	 */
 	static void rethrowIfFatal(Throwable ex) {
-		if (ex instanceof VirtualMachineError error) {
+		if (ex instanceof VirtualMachineError error && !(error instanceof StackOverflowError)) {
 			throw error;
 		}
 	}

@@ -167,14 +167,15 @@ final class PipelineWorker implements Runnable {
 	}
 
 	private void outputDone(PendingBatch batch, boolean written) {
-		if (!written) {
-			this.counters.dropped(DropReasons.OUTPUT_FAILED, batch.size());
-		}
 		if (!batch.outputDone(written)) {
 			return;
 		}
+		// counted once per event, however many outputs gave it up: written + dropped = offered
 		if (batch.allWritten()) {
 			this.counters.written(batch.size());
+		}
+		else {
+			this.counters.dropped(DropReasons.OUTPUT_FAILED, batch.size());
 		}
 		if (batch.isHeld()) {
 			this.room.release(batch.size());
@@ -189,7 +190,7 @@ final class PipelineWorker implements Runnable {
 		int events = left.stream().mapToInt(PendingBatch::size).sum();
 		if (events > 0) {
 			this.counters.dropped(DropReasons.SHUTDOWN_TIMEOUT, events);
-			this.room.release(events);
+			this.room.release(left.stream().filter(PendingBatch::isHeld).mapToInt(PendingBatch::size).sum());
 			logger.warn("TokenSense dropped {} events that outputs were still retrying when the shutdown timeout "
 					+ "ran out", events);
 		}

@@ -120,6 +120,22 @@ class EventPipelineFailureTest {
 	}
 
 	@Test
+	void countsAnEventGivenUpByTwoFailingOutputsOnce() {
+		RecordingOutput first = RecordingOutput.failingTimes("first", Integer.MAX_VALUE);
+		RecordingOutput second = RecordingOutput.failingTimes("second", Integer.MAX_VALUE);
+		EventPipeline pipeline = new EventPipeline(List.of(first, second), 100, 10, Duration.ZERO, "test-pipeline",
+				QUICK_RETRIES);
+		for (int i = 0; i < 25; i++) {
+			pipeline.offer(TestEvents.event(), null);
+		}
+		await().atMost(30, TimeUnit.SECONDS).until(() -> first.attempts.get() >= 3 && second.attempts.get() >= 3);
+		pipeline.close(Duration.ofSeconds(30));
+		long dropped = pipeline.droppedByReason().values().stream().mapToLong(Long::longValue).sum();
+		assertThat(pipeline.written() + dropped).isEqualTo(25);
+		assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.OUTPUT_FAILED, 25L);
+	}
+
+	@Test
 	void aFailingOutputGivesUpItsOldestBatchWhenTheQueueIsFullSoTheOthersKeepReceivingEvents() {
 		RecordingOutput failing = RecordingOutput.failingTimes("failing", Integer.MAX_VALUE);
 		RecordingOutput healthy = new RecordingOutput("healthy");

@@ -168,6 +168,12 @@ class BadPayloadsTest {
 		String description = kind + " seed=" + seed + " body=" + body;
 
 		assertThat(actual).as(description).isEqualTo(expected);
+		// an async call is recorded by a callback on the SDK's future, which may run just after join() returns
+		org.awaitility.Awaitility.await()
+			.pollDelay(java.time.Duration.ZERO)
+			.pollInterval(java.time.Duration.ofMillis(1))
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> this.sink.count() - events >= 1);
 		assertThat(this.sink.count() - events).as("events of " + description).isEqualTo(1);
 		CallEvent event = this.sink.last();
 		if (!kind.endsWith("only")) {
