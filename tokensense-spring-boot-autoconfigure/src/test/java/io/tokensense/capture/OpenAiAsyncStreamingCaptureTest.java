@@ -1,6 +1,5 @@
 package io.tokensense.capture;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -11,8 +10,6 @@ import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
 import com.openai.core.http.AsyncStreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
@@ -37,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenAiAsyncStreamingCaptureTest {
 
-	private static final List<String> PIECES = List.of("Hel", "lo", " there");
+	private static final List<String> PIECES = StreamPayloads.HELLO_THERE;
 
 	private final LoopbackServer server = new LoopbackServer();
 
@@ -50,10 +47,10 @@ class OpenAiAsyncStreamingCaptureTest {
 
 	@Test
 	void recordsOneStreamedEventWithTheUsageOfTheFinalChunk() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-a1", 1200, 1000, 300)));
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-a1", 1200, 1000, 300)));
 		AsyncStreams<ChatCompletionChunk> seen = new AsyncStreams<>();
 		AsyncStreamResponse<ChatCompletionChunk> response = observed().chat().completions()
-			.createStreaming(requestWithUsage());
+			.createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"));
 		response.subscribe(seen.openAi());
 		response.onCompleteFuture().join();
 		seen.awaitCompletion();
@@ -78,16 +75,16 @@ class OpenAiAsyncStreamingCaptureTest {
 
 	@Test
 	void deliversTheSameChunksInTheSameOrderAsTheSdkOnTheCallersExecutor() {
-		String body = withUsage("chatcmpl-a2", 10, 0, 5);
+		String body = StreamPayloads.openAiSseWithUsage("chatcmpl-a2", 10, 0, 5);
 		this.server.enqueue(StreamPayloads.sse(body)).enqueue(StreamPayloads.sse(body));
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		AtomicInteger executed = new AtomicInteger();
 		try {
 			AsyncStreams<ChatCompletionChunk> direct = new AsyncStreams<>();
-			plainClient().chat().completions().createStreaming(requestWithUsage()).subscribe(direct.openAi(), executor);
+			plainClient().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini")).subscribe(direct.openAi(), executor);
 			direct.awaitCompletion();
 			AsyncStreams<ChatCompletionChunk> observed = new AsyncStreams<>();
-			observed().chat().completions().createStreaming(requestWithUsage()).subscribe(observed.openAi(), (task) -> {
+			observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini")).subscribe(observed.openAi(), (task) -> {
 				executed.incrementAndGet();
 				executor.execute(task);
 			});
@@ -104,10 +101,10 @@ class OpenAiAsyncStreamingCaptureTest {
 
 	@Test
 	void subscribeReturnsTheObservedResponseForChaining() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-a3", 10, 0, 5)));
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-a3", 10, 0, 5)));
 		AsyncStreams<ChatCompletionChunk> seen = new AsyncStreams<>();
 		AsyncStreamResponse<ChatCompletionChunk> response = observed().chat().completions()
-			.createStreaming(requestWithUsage());
+			.createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"));
 
 		assertThat(response.subscribe(seen.openAi())).isSameAs(response);
 		seen.awaitCompletion();
@@ -117,11 +114,11 @@ class OpenAiAsyncStreamingCaptureTest {
 
 	@Test
 	void takesTheAttributionOfTheThreadThatMadeTheCall() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-a4", 10, 0, 5)));
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-a4", 10, 0, 5)));
 		AsyncStreams<ChatCompletionChunk> seen = new AsyncStreams<>();
 		AsyncStreamResponse<ChatCompletionChunk> response;
 		try (var scope = TokenSenseContext.userId("alice").sessionId("s-1").open()) {
-			response = observed().chat().completions().createStreaming(requestWithUsage());
+			response = observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"));
 		}
 		response.subscribe(seen.openAi());
 		seen.awaitCompletion();
@@ -133,9 +130,9 @@ class OpenAiAsyncStreamingCaptureTest {
 
 	@Test
 	void recordsAResponseClosedBeforeItsEndAsCancelled() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-a5", 10, 0, 5)));
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-a5", 10, 0, 5)));
 		AsyncStreamResponse<ChatCompletionChunk> response = observed().chat().completions()
-			.createStreaming(requestWithUsage());
+			.createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"));
 		response.close();
 		response.close();
 
@@ -150,7 +147,7 @@ class OpenAiAsyncStreamingCaptureTest {
 	void recordsARateLimitOnOpeningTheStreamAsAStreamedError() {
 		this.server.enqueue(Reply.json(429, ProviderPayloads.openAiError("rate_limit_exceeded", "slow")));
 		AsyncStreams<ChatCompletionChunk> seen = new AsyncStreams<>();
-		observed().chat().completions().createStreaming(requestWithUsage()).subscribe(seen.openAi());
+		observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini")).subscribe(seen.openAi());
 		seen.awaitCompletion();
 
 		// the SDK hands the handler its future's failure, wrapped or not: either way the caller's own
@@ -166,31 +163,18 @@ class OpenAiAsyncStreamingCaptureTest {
 
 	@Test
 	void anExceptionOfTheCallersHandlerEndsTheStreamAsCancelled() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-a6", 10, 0, 5)));
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-a6", 10, 0, 5)));
 		IllegalStateException own = new IllegalStateException("caller");
 		AsyncStreams<ChatCompletionChunk> seen = new AsyncStreams<ChatCompletionChunk>().onEach((chunk) -> {
 			throw own;
 		});
-		observed().chat().completions().createStreaming(requestWithUsage()).subscribe(seen.openAi());
+		observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini")).subscribe(seen.openAi());
 		seen.awaitCompletion();
 
 		assertThat(seen.error()).isSameAs(own);
 		CallEvent event = this.sink.single();
 		assertThat(event.status()).isEqualTo(CallStatus.CANCELLED);
 		assertThat(event.requestId()).isEqualTo("chatcmpl-a6");
-	}
-
-	private static String withUsage(String id, long prompt, long cached, long completion) {
-		List<String> chunks = new ArrayList<>(StreamPayloads.openAiChunks(id, "gpt-4o-mini-2024-07-18", PIECES, true));
-		chunks.add(StreamPayloads.openAiUsageChunk(id, "gpt-4o-mini-2024-07-18", prompt, cached, completion));
-		return StreamPayloads.openAiSse(chunks);
-	}
-
-	private static ChatCompletionCreateParams requestWithUsage() {
-		return Requests.openAiChat("gpt-4o-mini")
-			.toBuilder()
-			.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
-			.build();
 	}
 
 	private OpenAIClientAsync observed() {

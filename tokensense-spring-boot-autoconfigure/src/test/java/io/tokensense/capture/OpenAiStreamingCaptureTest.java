@@ -10,8 +10,6 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class OpenAiStreamingCaptureTest {
 
-	private static final List<String> PIECES = List.of("Hel", "lo", " there");
+	private static final List<String> PIECES = StreamPayloads.HELLO_THERE;
 
 	private final LoopbackServer server = new LoopbackServer();
 
@@ -47,10 +45,10 @@ class OpenAiStreamingCaptureTest {
 
 	@Test
 	void recordsOneStreamedEventWithTheUsageOfTheFinalChunk() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-s1", 1200, 1000, 300)));
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-s1", 1200, 1000, 300)));
 		List<ChatCompletionChunk> chunks;
 		try (StreamResponse<ChatCompletionChunk> response = observed().chat().completions()
-			.createStreaming(requestWithUsage())) {
+			.createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"))) {
 			chunks = response.stream().toList();
 		}
 
@@ -76,14 +74,14 @@ class OpenAiStreamingCaptureTest {
 
 	@Test
 	void deliversTheSameChunksInTheSameOrderAsTheSdk() {
-		String body = withUsage("chatcmpl-s2", 10, 0, 5);
+		String body = StreamPayloads.openAiSseWithUsage("chatcmpl-s2", 10, 0, 5);
 		this.server.enqueue(StreamPayloads.sse(body)).enqueue(StreamPayloads.sse(body));
 		List<ChatCompletionChunk> direct;
-		try (var response = plainClient().chat().completions().createStreaming(requestWithUsage())) {
+		try (var response = plainClient().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"))) {
 			direct = response.stream().toList();
 		}
 		List<ChatCompletionChunk> observed;
-		try (var response = observed().chat().completions().createStreaming(requestWithUsage())) {
+		try (var response = observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"))) {
 			observed = response.stream().toList();
 		}
 
@@ -110,8 +108,8 @@ class OpenAiStreamingCaptureTest {
 
 	@Test
 	void recordsAStreamClosedBeforeItsEndAsCancelled() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-s4", 1200, 1000, 300)));
-		try (var response = observed().chat().completions().createStreaming(requestWithUsage())) {
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-s4", 1200, 1000, 300)));
+		try (var response = observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"))) {
 			Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
 			chunks.next();
 			chunks.next();
@@ -129,8 +127,8 @@ class OpenAiStreamingCaptureTest {
 
 	@Test
 	void recordsOnceWhenTheStreamIsExhaustedAndThenClosedTwice() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-s5", 10, 0, 5)));
-		StreamResponse<ChatCompletionChunk> response = observed().chat().completions().createStreaming(requestWithUsage());
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-s5", 10, 0, 5)));
+		StreamResponse<ChatCompletionChunk> response = observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"));
 		try (Stream<ChatCompletionChunk> chunks = response.stream()) {
 			assertThat(chunks.toList()).hasSize(6);
 		}
@@ -142,8 +140,8 @@ class OpenAiStreamingCaptureTest {
 
 	@Test
 	void recordsOnceWhenStreamIsAskedForAgainAfterTheEnd() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-s9", 10, 0, 5)));
-		try (var response = observed().chat().completions().createStreaming(requestWithUsage())) {
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-s9", 10, 0, 5)));
+		try (var response = observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"))) {
 			assertThat(response.stream().toList()).hasSize(6);
 			// the SDK's sequence can be read once; whatever a second read does, it is no second call
 			catchThrowable(() -> response.stream().toList());
@@ -154,8 +152,8 @@ class OpenAiStreamingCaptureTest {
 
 	@Test
 	void closingTheJavaStreamOfAnUnfinishedResponseRecordsItAsCancelled() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-s6", 10, 0, 5)));
-		StreamResponse<ChatCompletionChunk> response = observed().chat().completions().createStreaming(requestWithUsage());
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-s6", 10, 0, 5)));
+		StreamResponse<ChatCompletionChunk> response = observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"));
 		try (Stream<ChatCompletionChunk> chunks = response.stream()) {
 			assertThat(chunks.findFirst()).isPresent();
 		}
@@ -187,7 +185,7 @@ class OpenAiStreamingCaptureTest {
 	void recordsARateLimitOnOpeningTheStreamAndRethrowsTheSdkException() {
 		this.server.enqueue(Reply.json(429, ProviderPayloads.openAiError("rate_limit_exceeded", "slow")));
 		Throwable thrown = catchThrowable(() -> {
-			try (var response = observed().chat().completions().createStreaming(requestWithUsage())) {
+			try (var response = observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"))) {
 				response.stream().toList();
 			}
 		});
@@ -202,10 +200,10 @@ class OpenAiStreamingCaptureTest {
 
 	@Test
 	void anExceptionOfTheCallersOwnActionIsNotAStreamError() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-s7", 10, 0, 5)));
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-s7", 10, 0, 5)));
 		IllegalStateException own = new IllegalStateException("caller");
 		Throwable thrown = catchThrowable(() -> {
-			try (var response = observed().chat().completions().createStreaming(requestWithUsage())) {
+			try (var response = observed().chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"))) {
 				response.stream().forEach((chunk) -> {
 					throw own;
 				});
@@ -218,27 +216,14 @@ class OpenAiStreamingCaptureTest {
 
 	@Test
 	void capturesTheStreamedTextOnlyWhenAsked() {
-		this.server.enqueue(StreamPayloads.sse(withUsage("chatcmpl-s8", 10, 0, 5)));
+		this.server.enqueue(StreamPayloads.sse(StreamPayloads.openAiSseWithUsage("chatcmpl-s8", 10, 0, 5)));
 		OpenAIClient capturing = ClientProxies.observe(plainClient(),
 				ObserveOptions.builder().logResponses(true).build(), this.sink.route());
-		try (var response = capturing.chat().completions().createStreaming(requestWithUsage())) {
+		try (var response = capturing.chat().completions().createStreaming(Requests.openAiChatWithStreamUsage("gpt-4o-mini"))) {
 			response.stream().toList();
 		}
 
 		assertThat(this.sink.single().response()).isEqualTo("Hello there");
-	}
-
-	private static String withUsage(String id, long prompt, long cached, long completion) {
-		List<String> chunks = new ArrayList<>(StreamPayloads.openAiChunks(id, "gpt-4o-mini-2024-07-18", PIECES, true));
-		chunks.add(StreamPayloads.openAiUsageChunk(id, "gpt-4o-mini-2024-07-18", prompt, cached, completion));
-		return StreamPayloads.openAiSse(chunks);
-	}
-
-	private static ChatCompletionCreateParams requestWithUsage() {
-		return Requests.openAiChat("gpt-4o-mini")
-			.toBuilder()
-			.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
-			.build();
 	}
 
 	private OpenAIClient observed() {

@@ -1,5 +1,6 @@
 package io.tokensense.testsupport;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,9 @@ import io.tokensense.testsupport.LoopbackServer.Reply;
  * OpenAI's {@code data:} lines ending with {@code [DONE]}, Anthropic's named events.
  */
 public final class StreamPayloads {
+
+	/** The pieces of text the OpenAI test streams deliver. */
+	public static final List<String> HELLO_THERE = List.of("Hel", "lo", " there");
 
 	private StreamPayloads() {
 	}
@@ -51,6 +55,16 @@ public final class StreamPayloads {
 	}
 
 	/** {@code data: chunk} events followed by {@code data: [DONE]}. */
+	/**
+	 * A gpt-4o-mini stream of "Hel", "lo", " there" that ends with a usage chunk, as OpenAI sends
+	 * it when the request set {@code stream_options.include_usage}.
+	 */
+	public static String openAiSseWithUsage(String id, long prompt, long cached, long completion) {
+		List<String> chunks = new ArrayList<>(openAiChunks(id, "gpt-4o-mini-2024-07-18", HELLO_THERE, true));
+		chunks.add(openAiUsageChunk(id, "gpt-4o-mini-2024-07-18", prompt, cached, completion));
+		return openAiSse(chunks);
+	}
+
 	public static String openAiSse(List<String> chunks) {
 		return chunks.stream().map((chunk) -> "data: " + chunk + "\n\n").collect(Collectors.joining())
 				+ "data: [DONE]\n\n";
