@@ -1,10 +1,9 @@
 package io.tokensense.provider.anthropic;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Optional;
 
 import com.anthropic.core.JsonField;
+import io.tokensense.provider.TokenCounts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,18 +31,7 @@ final class AnthropicFields {
 		if (known.isPresent()) {
 			return known.get();
 		}
-		return field.asNumber().map(AnthropicFields::clamp).orElse(0L);
-	}
-
-	private static long clamp(Number number) {
-		if (number instanceof Long || number instanceof Integer || number instanceof Short) {
-			return number.longValue();
-		}
-		BigInteger whole = new BigDecimal(number.toString()).toBigInteger();
-		if (whole.bitLength() >= Long.SIZE) {
-			return (whole.signum() < 0) ? 0 : Long.MAX_VALUE;
-		}
-		return whole.longValue();
+		return field.asNumber().map(TokenCounts::of).orElse(0L);
 	}
 
 }

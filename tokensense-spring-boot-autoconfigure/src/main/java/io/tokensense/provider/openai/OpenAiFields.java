@@ -1,13 +1,12 @@
 package io.tokensense.provider.openai;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
 
 import com.openai.core.JsonField;
 import com.openai.core.JsonValue;
 import com.openai.core.KnownValue;
+import io.tokensense.provider.TokenCounts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +39,7 @@ final class OpenAiFields {
 		if (known != null) {
 			return known;
 		}
-		return field.asNumber().map(OpenAiFields::clamp).orElse(0L);
+		return field.asNumber().map(TokenCounts::of).orElse(0L);
 	}
 
 	static boolean present(@Nullable JsonField<?> field) {
@@ -52,7 +51,7 @@ final class OpenAiFields {
 			return Optional.empty();
 		}
 		Optional<Number> number = asNumber(value);
-		return number.map(OpenAiFields::clamp);
+		return number.map(TokenCounts::of);
 	}
 
 	/** The SDK declares {@link JsonValue} as a raw {@code JsonField}, so its typed views need a cast. */
@@ -68,17 +67,6 @@ final class OpenAiFields {
 		}
 		Optional<Map<String, JsonValue>> object = ((JsonField<?>) value).asObject();
 		return object.orElse(Map.of());
-	}
-
-	private static long clamp(Number number) {
-		if (number instanceof Long || number instanceof Integer || number instanceof Short) {
-			return number.longValue();
-		}
-		BigInteger whole = new BigDecimal(number.toString()).toBigInteger();
-		if (whole.bitLength() >= Long.SIZE) {
-			return (whole.signum() < 0) ? 0 : Long.MAX_VALUE;
-		}
-		return whole.longValue();
 	}
 
 }
