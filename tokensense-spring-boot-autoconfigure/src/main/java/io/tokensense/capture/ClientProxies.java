@@ -1,6 +1,5 @@
 package io.tokensense.capture;
 
-import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 
 import io.tokensense.ObserveOptions;
@@ -9,9 +8,9 @@ import io.tokensense.provider.ProviderAdapters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates the JDK interface proxies that observe SDK clients. The SDKs' implementation and
- * model classes are final, so class-based proxies cannot work; interface proxies, applied
- * again to every service a client returns, can.
+ * Creates the interface proxies that observe SDK clients. The SDKs' implementation and
+ * model classes are final, so subclassing proxies cannot work; proxies of the interface alone,
+ * applied again to every service a client returns, can (see {@link InterfaceProxies}).
  */
 public final class ClientProxies {
 
@@ -48,7 +47,10 @@ public final class ClientProxies {
 		if (options.equals(ObserveOptions.defaults())) {
 			return observed;
 		}
-		ObservingHandler handler = (ObservingHandler) Proxy.getInvocationHandler(observed);
+		ObservingHandler handler = InterfaceProxies.handlerOf(observed);
+		if (handler == null) {
+			return observed;
+		}
 		ObservedClient inner = handler.client();
 		ObservedClient outer = ObservedClient.of(inner.adapter(), handler.target(), options, route);
 		return proxy(handler.target(), handler.serviceInterface(), outer.over(inner));
@@ -63,13 +65,11 @@ public final class ClientProxies {
 
 	/** Whether the object is already one of TokenSense's proxies. */
 	public static boolean isObserved(Object candidate) {
-		return Proxy.isProxyClass(candidate.getClass())
-				&& Proxy.getInvocationHandler(candidate) instanceof ObservingHandler;
+		return InterfaceProxies.handlerOf(candidate) != null;
 	}
 
 	static Object proxy(Object target, Class<?> serviceInterface, ObservedClient client) {
-		return Proxy.newProxyInstance(serviceInterface.getClassLoader(), new Class<?>[] { serviceInterface },
-				new ObservingHandler(target, serviceInterface, client));
+		return InterfaceProxies.create(serviceInterface, new ObservingHandler(target, serviceInterface, client));
 	}
 
 }
