@@ -33,6 +33,11 @@ final class InterfaceProxies {
 
 	};
 
+	/** The callback of the prototypes, which are never called. */
+	private static final MethodInterceptor PROTOTYPE_ONLY = (proxy, method, args, methodProxy) -> {
+		throw new IllegalStateException("a prototype proxy is not called");
+	};
+
 	/** One instance of each generated class, to make the others from. */
 	private static final ClassValue<@Nullable Factory> PROTOTYPES = new ClassValue<>() {
 
@@ -44,7 +49,7 @@ final class InterfaceProxies {
 				enhancer.setClassLoader(serviceInterface.getClassLoader());
 				enhancer.setContextClass(serviceInterface);
 				enhancer.setCallbackFilter(INTERFACE_AND_OBJECT_METHODS);
-				enhancer.setCallbacks(new Callback[] { new Interceptor(null), NoOp.INSTANCE });
+				enhancer.setCallbacks(new Callback[] { PROTOTYPE_ONLY, NoOp.INSTANCE });
 				return (Factory) enhancer.create();
 			}
 			catch (RuntimeException | LinkageError ex) {
@@ -62,7 +67,7 @@ final class InterfaceProxies {
 	static Object create(Class<?> serviceInterface, ObservingHandler handler) {
 		Factory prototype = PROTOTYPES.get(serviceInterface);
 		if (prototype != null) {
-			return prototype.newInstance(new Callback[] { new Interceptor(handler), NoOp.INSTANCE });
+			return prototype.newInstance(new Callback[] { handler, NoOp.INSTANCE });
 		}
 		return Proxy.newProxyInstance(serviceInterface.getClassLoader(), new Class<?>[] { serviceInterface }, handler);
 	}
@@ -70,8 +75,8 @@ final class InterfaceProxies {
 	/** The handler behind one of these proxies, or {@code null} for any other object. */
 	static @Nullable ObservingHandler handlerOf(Object candidate) {
 		if (candidate instanceof Factory factory && factory.getCallbacks().length == 2
-				&& factory.getCallback(0) instanceof Interceptor interceptor) {
-			return interceptor.handler;
+				&& factory.getCallback(0) instanceof ObservingHandler handler) {
+			return handler;
 		}
 		if (Proxy.isProxyClass(candidate.getClass())
 				&& Proxy.getInvocationHandler(candidate) instanceof ObservingHandler handler) {
@@ -83,26 +88,6 @@ final class InterfaceProxies {
 	private static boolean isAnsweredByProxy(Method method) {
 		String name = method.getName();
 		return name.equals("equals") || name.equals("hashCode") || name.equals("toString");
-	}
-
-	/** Hands each call to the handler; whatever the handler throws reaches the caller as it is. */
-	private static final class Interceptor implements MethodInterceptor {
-
-		private final @Nullable ObservingHandler handler;
-
-		Interceptor(@Nullable ObservingHandler handler) {
-			this.handler = handler;
-		}
-
-		@Override
-		public @Nullable Object intercept(Object proxy, Method method, @Nullable Object[] args,
-				org.springframework.cglib.proxy.MethodProxy methodProxy) throws Throwable {
-			if (this.handler == null) {
-				throw new IllegalStateException("prototype proxy");
-			}
-			return this.handler.invoke(proxy, method, args);
-		}
-
 	}
 
 }

@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.cglib.proxy.MethodInterceptor;
+import org.springframework.cglib.proxy.MethodProxy;
+
 /**
  * The invocation handler behind every observed client and service. Billed calls go through
  * {@link CallRecorder}; any other call goes straight to the target, and a client or service
@@ -15,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The target is always invoked directly: a default method such as {@code create(params)}
  * then runs on the target and never re-enters the proxy, so a call is counted once.
  */
-final class ObservingHandler implements InvocationHandler {
+final class ObservingHandler implements InvocationHandler, MethodInterceptor {
 
 	private final Object target;
 
@@ -57,6 +60,16 @@ final class ObservingHandler implements InvocationHandler {
 
 	@Override
 	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args) throws Throwable {
+		return intercept(proxy, method, args, null);
+	}
+
+	/**
+	 * The call, as the generated proxy class hands it over (see {@link InterfaceProxies}); what
+	 * it throws reaches the caller as it is.
+	 */
+	@Override
+	public @Nullable Object intercept(Object proxy, Method method, @Nullable Object @Nullable [] args,
+			@Nullable MethodProxy methodProxy) throws Throwable {
 		if (method.getDeclaringClass() == Object.class) {
 			return objectMethod(proxy, method, args);
 		}
