@@ -81,7 +81,7 @@ final class CallEventFactory {
 				(usage != null) ? usage.total() : null, pricing.costUsd(), pricing.status(),
 				Duration.ofNanos(Math.max(0, endNanos - call.startNanos())), timeToFirstToken, streamed, status, errorType,
 				attribution.userId(), attribution.sessionId(), attribution.tags(), reading.requestId(),
-				withPrompt ? client.adapter().prompt(call.params()) : null, reading.responseText());
+				withPrompt ? client.adapter().prompt(call.params()) : null, reading.responseText(), null);
 	}
 
 	private static String providerOf(ObservedClient client, ResultReading reading) {
