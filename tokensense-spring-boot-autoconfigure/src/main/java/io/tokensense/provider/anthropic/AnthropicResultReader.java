@@ -51,7 +51,20 @@ final class AnthropicResultReader {
 	/** Model, id, usage and text are each read on their own: one odd field costs only itself. */
 	private static ResultReading message(Message message, boolean withText) {
 		return new ResultReading(model(message._model()), messageUsage(message),
-				AnthropicFields.known(message._id()).orElse(null), withText ? text(message) : null, null);
+				AnthropicFields.known(message._id()).orElse(null), withText ? text(message) : null, null)
+			.withServiceTier(serviceTier(message));
+	}
+
+	private static @Nullable String serviceTier(Message message) {
+		try {
+			return AnthropicFields.known(message._usage())
+				.flatMap((usage) -> AnthropicFields.known(usage._serviceTier()))
+				.map(Object::toString)
+				.orElse(null);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	private static ResultReading betaMessage(BetaMessage message) {

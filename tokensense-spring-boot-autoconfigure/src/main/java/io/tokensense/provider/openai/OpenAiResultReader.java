@@ -56,7 +56,8 @@ final class OpenAiResultReader {
 	private static ResultReading chat(ChatCompletion completion, boolean withText) {
 		return new ResultReading(OpenAiFields.value(completion._model()), chatUsage(completion),
 				OpenAiFields.value(completion._id()), withText ? chatText(completion) : null,
-				completion._additionalProperties().containsKey("x_groq") ? "groq" : null);
+				completion._additionalProperties().containsKey("x_groq") ? "groq" : null)
+			.withServiceTier(OpenAiFields.known(completion._serviceTier()).map(Object::toString).orElse(null));
 	}
 
 	private static @Nullable TokenUsage chatUsage(ChatCompletion completion) {
@@ -109,7 +110,8 @@ final class OpenAiResultReader {
 		TokenUsage usage = responseUsage(response);
 		String model = responseModel(response);
 		// the generated text of a Responses call is not captured yet: its output items need a walker of their own
-		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null);
+		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null)
+			.withServiceTier(OpenAiFields.known(response._serviceTier()).map(Object::toString).orElse(null));
 	}
 
 	private static @Nullable TokenUsage responseUsage(Response response) {
