@@ -2,6 +2,7 @@ package io.tokensense.autoconfigure;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +94,8 @@ public class TokenSenseProperties {
 	private final Metrics metrics = new Metrics();
 
 	private final Memory memory = new Memory();
+
+	private final BudgetSettings budgets = new BudgetSettings();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -204,6 +207,45 @@ public class TokenSenseProperties {
 
 	public Memory getMemory() {
 		return this.memory;
+	}
+
+	public BudgetSettings getBudgets() {
+		return this.budgets;
+	}
+
+	/**
+	 * Settings shared by every budget. The budgets themselves are named entries beside these,
+	 * {@code tokensense.budgets.<name>.*}, bound as {@link BudgetProperties}.
+	 */
+	public static final class BudgetSettings {
+
+		/**
+		 * Time zone of calendar windows (day, week, month).
+		 */
+		private ZoneId zone = ZoneId.of("UTC");
+
+		/**
+		 * How often the spend of every instance is re-read from the jdbc output's table. Without
+		 * the jdbc output, budgets count this instance's spend alone.
+		 */
+		private Duration refreshInterval = Duration.ofSeconds(10);
+
+		public ZoneId getZone() {
+			return this.zone;
+		}
+
+		public void setZone(ZoneId zone) {
+			this.zone = zone;
+		}
+
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
 	}
 
 	/** Streaming calls. */
