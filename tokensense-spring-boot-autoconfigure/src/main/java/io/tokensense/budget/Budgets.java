@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.tokensense.Attribution;
 import io.tokensense.CallEvent;
+import io.tokensense.pipeline.RateLimitedLogger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class Budgets implements BudgetGuard {
 
 	private static final Logger logger = LoggerFactory.getLogger(Budgets.class);
+
+	/** A database that is down would otherwise say so at every refresh. */
+	private final RateLimitedLogger readFailures = new RateLimitedLogger(logger, java.time.Duration.ofMinutes(1));
 
 	private final Tracked[] tracked;
 
@@ -160,8 +164,8 @@ public final class Budgets implements BudgetGuard {
 				sums = source.spentSince(t.budget, t.budget.window().start(Instant.ofEpochMilli(now)));
 			}
 			catch (Exception ex) {
-				logger.warn("TokenSense could not read the shared spend of budget '{}'; the last figures stay: {}",
-						t.budget.name(), ex.toString());
+				this.readFailures.warn("TokenSense could not read the shared spend of budget '{}'; the last figures "
+						+ "stay: {}", t.budget.name(), ex.toString());
 				continue;
 			}
 			long slot = t.budget.window().slot(now);
