@@ -36,6 +36,9 @@ public final class Budgets implements BudgetGuard {
 
 	private final Tracked[] blocking;
 
+	/** The blocking budgets that have blocked keys right now: usually none, so a check reads one empty array. */
+	private volatile Tracked[] withBlockedKeys = new Tracked[0];
+
 	private final List<Budget> budgets;
 
 	private final Clock clock;
@@ -97,7 +100,7 @@ public final class Budgets implements BudgetGuard {
 	 */
 	public void check(String provider, @Nullable String model, @Nullable String userId, @Nullable String sessionId,
 			List<String> tags) {
-		Tracked[] candidates = this.blocking;
+		Tracked[] candidates = this.withBlockedKeys;
 		for (int i = 0; i < candidates.length; i++) {
 			Tracked.Blocked block = candidates[i].blockOf(provider, model, userId, sessionId, tags);
 			if (block != null) {
@@ -109,7 +112,9 @@ public final class Budgets implements BudgetGuard {
 	private void refuse(Tracked tracked, Tracked.Blocked block) {
 		if (this.clock.millis() >= block.resetsAtMillis()) {
 			// the window moved on since: the block lapses without waiting for the next sweep
-			tracked.blocked.remove(block.key(), block);
+			if (tracked.blocked.remove(block.key(), block)) {
+				blockedKeysChanged();
+			}
 			return;
 		}
 		Budget budget = tracked.budget;
@@ -247,13 +252,24 @@ public final class Budgets implements BudgetGuard {
 		if (t.budget.action() != BudgetAction.BLOCK) {
 			return;
 		}
+		boolean hadBlockedKeys = !t.blocked.isEmpty();
 		if (spent.compareTo(t.budget.limit()) >= 0) {
 			long resetsAt = spend.resetsAt(window, slot, spent, t.budget.limit());
 			t.blocked.put(key, new Tracked.Blocked(key, spent, resetsAt));
 		}
-		else {
+		else if (hadBlockedKeys) {
 			t.blocked.remove(key);
 		}
+		if (hadBlockedKeys == t.blocked.isEmpty()) {
+			blockedKeysChanged();
+		}
+	}
+
+	/** Rebuilds the list the check walks; rare, and never on the check itself. */
+	private synchronized void blockedKeysChanged() {
+		this.withBlockedKeys = java.util.Arrays.stream(this.blocking)
+			.filter((t) -> !t.blocked.isEmpty())
+			.toArray(Tracked[]::new);
 	}
 
 	private void alert(Tracked t, String key, int threshold, BigDecimal spent, Instant now) {
