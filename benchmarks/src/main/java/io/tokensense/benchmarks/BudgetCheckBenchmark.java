@@ -139,7 +139,7 @@ public class BudgetCheckBenchmark {
 		return new CallEvent(UUID.randomUUID(), Instant.now(), "openai", "chat", "gpt-4o-mini", "gpt-4o-mini", 10L,
 				10L, 0L, 0L, 0L, 20L, new java.math.BigDecimal(cost), PricingStatus.PRICED,
 				java.time.Duration.ofMillis(100), null, false, CallStatus.SUCCESS, null, user, session,
-				List.of("chat", "production"), "chatcmpl-1", null, null);
+				List.of("chat", "production"), "chatcmpl-1", null, null, null);
 	}
 
 }
