@@ -3,6 +3,7 @@ package io.tokensense.output;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,8 +92,8 @@ public final class JdbcOutput implements CallEventOutput {
 
 	/**
 	 * Writes the batch in one transaction. When the database refuses some rows for good (see
-	 * {@link SqlFailures#isPermanent}), the batch is split in halves, each written in its own
-	 * transaction, down to the single rows it refuses; the others are written.
+	 * {@link SqlFailures#isPermanent}), the batch is split in halves, each behind a savepoint of
+	 * that transaction, down to the single rows it refuses; the others are written.
 	 * @throws EventsRejectedException after writing the rest, naming the events whose rows the
 	 * database refused: never worth a retry
 	 * @throws JdbcWriteException when the batch could not be written and may be later; its
@@ -116,35 +117,27 @@ public final class JdbcOutput implements CallEventOutput {
 		rejections.throwIfAny();
 	}
 
-	/** Bisects a batch the database refuses down to the rows it refuses, writing the others. */
-	private void insertAllButRefused(Connection connection, JdbcDialect dialect, List<CallEvent> events,
+	/**
+	 * Writes the batch in one transaction. When the database refuses it for good, the
+	 * transaction starts again and finds the refused rows by bisection, each part behind a
+	 * savepoint; the others are committed together. A failure that may pass rolls everything
+	 * back, so the batch is written whole or not at all, and a retry cannot count twice.
+	 */
+	private void insertAllButRefused(Connection connection, JdbcDialect dialect, List<CallEvent> batch,
 			Rejections rejections) throws SQLException {
-		try {
-			insert(connection, dialect, events);
-		}
-		catch (SQLException ex) {
-			if (!SqlFailures.isPermanent(ex, dialect)) {
-				throw ex;
-			}
-			if (events.size() == 1) {
-				rejections.add(events.get(0), ex);
-				return;
-			}
-			int half = events.size() / 2;
-			insertAllButRefused(connection, dialect, events.subList(0, half), rejections);
-			insertAllButRefused(connection, dialect, events.subList(half, events.size()), rejections);
-		}
-	}
-
-	private void insert(Connection connection, JdbcDialect dialect, List<CallEvent> batch) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
-		try (PreparedStatement statement = connection.prepareStatement(dialect.insertSql(this.table))) {
-			for (CallEvent event : batch) {
-				EventRows.bind(statement, dialect, event);
-				statement.addBatch();
+		try {
+			try {
+				insert(connection, dialect, batch);
 			}
-			statement.executeBatch();
+			catch (SQLException ex) {
+				connection.rollback();
+				if (!SqlFailures.isPermanent(ex, dialect)) {
+					throw ex;
+				}
+				isolate(connection, dialect, batch, rejections);
+			}
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -153,6 +146,39 @@ public final class JdbcOutput implements CallEventOutput {
 		}
 		finally {
 			restoreAutoCommit(connection, autoCommit);
+		}
+	}
+
+	/** Bisects events the database refuses down to the rows it refuses, inserting the others. */
+	private void isolate(Connection connection, JdbcDialect dialect, List<CallEvent> events, Rejections rejections)
+			throws SQLException {
+		Savepoint savepoint = connection.setSavepoint();
+		try {
+			insert(connection, dialect, events);
+		}
+		catch (SQLException ex) {
+			connection.rollback(savepoint);
+			if (!SqlFailures.isPermanent(ex, dialect)) {
+				throw ex;
+			}
+			if (events.size() == 1) {
+				rejections.add(events.get(0), ex);
+				return;
+			}
+			int half = events.size() / 2;
+			isolate(connection, dialect, events.subList(0, half), rejections);
+			isolate(connection, dialect, events.subList(half, events.size()), rejections);
+		}
+	}
+
+	/** Inserts the rows in the connection's current transaction. */
+	private void insert(Connection connection, JdbcDialect dialect, List<CallEvent> batch) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(dialect.insertSql(this.table))) {
+			for (CallEvent event : batch) {
+				EventRows.bind(statement, dialect, event);
+				statement.addBatch();
+			}
+			statement.executeBatch();
 		}
 	}
 
