@@ -63,7 +63,8 @@ abstract class JdbcOutputRefusalTest {
 				event.requestModel(), "model\u0000", event.inputTokens(), event.outputTokens(), event.cacheReadTokens(),
 				event.cacheWriteTokens(), event.reasoningTokens(), event.totalTokens(), event.costUsd(),
 				event.pricingStatus(), event.latency(), event.timeToFirstToken(), event.streamed(), event.status(),
-				"4\u000029", event.userId(), "s\u0000-1", event.tags(), "msg_\u0000", "pro\u0000mpt", "\u0000re\u0000");
+				"4\u000029", event.userId(), "s\u0000-1", event.tags(), "msg_\u0000", "pro\u0000mpt", "\u0000re\u0000",
+				"prio\u0000rity");
 		output(true).write(List.of(nul));
 
 		assertThat(TableRows.read(database(), this.table)).singleElement().satisfies((row) -> {
@@ -75,6 +76,7 @@ abstract class JdbcOutputRefusalTest {
 			assertThat(row.requestId()).isEqualTo("msg_");
 			assertThat(row.prompt()).isEqualTo("prompt");
 			assertThat(row.response()).isEqualTo("re");
+			assertThat(row.serviceTier()).isEqualTo("priority");
 		});
 	}
 
@@ -208,7 +210,7 @@ abstract class JdbcOutputRefusalTest {
 				event.cacheReadTokens(), event.cacheWriteTokens(), event.reasoningTokens(), event.totalTokens(),
 				event.costUsd(), event.pricingStatus(), event.latency(), event.timeToFirstToken(), event.streamed(),
 				event.status(), event.errorType(), userId, event.sessionId(), tags, event.requestId(), event.prompt(),
-				event.response());
+				event.response(), event.serviceTier());
 	}
 
 	/** Every message of a throwable: its causes, suppressed and next exceptions included. */

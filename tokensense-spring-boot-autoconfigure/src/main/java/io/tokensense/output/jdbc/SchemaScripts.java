@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The DDL scripts shipped in the jar under {@code io/tokensense/jdbc/}, one per dialect. They
  * name the default table {@code tokensense_calls} so that Flyway and Liquibase users can copy
  * them as they are; the output runs them with the configured table name put in. Every
- * statement is {@code IF NOT EXISTS}, so running them again changes nothing; a race between
+ * statement is {@code IF NOT EXISTS}, so running them again changes nothing; a table made by
+ * an older version gains the columns added since ({@link SchemaMigrations}); a race between
  * instances creating the table at once is resolved by {@link #create}.
  */
 public final class SchemaScripts {
@@ -70,7 +71,7 @@ public final class SchemaScripts {
 		int attempts = statements.size() + 1;
 		for (int attempt = 1;; attempt++) {
 			try {
-				run(connection, statements);
+				run(connection, statements, table);
 				if (!autoCommit) {
 					connection.commit();
 				}
@@ -94,15 +95,17 @@ public final class SchemaScripts {
 	 * @throws SQLException when a statement fails
 	 */
 	public static void run(Connection connection, JdbcDialect dialect, TableName table) throws SQLException {
-		run(connection, statements(dialect, table));
+		run(connection, statements(dialect, table), table);
 	}
 
-	private static void run(Connection connection, List<String> statements) throws SQLException {
+	/** The script, then the columns added since the first release: one unit, committed or retried together. */
+	private static void run(Connection connection, List<String> statements, TableName table) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
 		}
+		SchemaMigrations.addMissingColumns(connection, table);
 	}
 
 	private static void rollback(Connection connection, boolean autoCommit, SQLException failure) {
