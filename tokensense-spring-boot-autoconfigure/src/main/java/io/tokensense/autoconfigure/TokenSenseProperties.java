@@ -294,8 +294,11 @@ public class TokenSenseProperties {
 		private String table = "tokensense_calls";
 
 		/**
-		 * Whether the table is created when missing: 'always', or 'never' when the schema is
-		 * managed with Flyway or Liquibase (scripts ship in the jar).
+		 * Whether the table is created when missing: 'always' (in a committed transaction of
+		 * its own, safe with several instances starting at once), or 'never' when the schema
+		 * is managed with Flyway or Liquibase (scripts ship in the jar). A row the database
+		 * refuses for good (SQLState class 22 or 23) is dropped as 'rejected' while the rest
+		 * of its batch is written; other failures are retried.
 		 */
 		private SchemaInitialization initializeSchema = SchemaInitialization.ALWAYS;
 
@@ -499,7 +502,9 @@ public class TokenSenseProperties {
 
 		/**
 		 * How many events may wait to be written, queued or held by a failing output for a
-		 * retry; past it, events are counted as dropped instead of slowing callers down.
+		 * retry; past it, events are counted as dropped instead of slowing callers down
+		 * ('queue_full'), and each refused event makes a failing output give up its oldest
+		 * held batch ('output_failed').
 		 */
 		private int capacity = 10_000;
 
