@@ -1,5 +1,6 @@
 package io.tokensense.capture;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,7 @@ import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
 import io.tokensense.PricingStatus;
 import io.tokensense.TokenSenseContext;
+import io.tokensense.testsupport.Hold;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
@@ -105,11 +107,7 @@ class AnthropicCaptureTest {
 	void recordsAnAsyncMessageWithTheCallersContext() throws Exception {
 		this.server.enqueue(Reply.json(ProviderPayloads.anthropicMessage("msg_04", "claude-haiku-4-5-20251001", 1000,
 				200, 0, 0, 0)));
-		AnthropicClientAsync client = ClientProxies.observe(AnthropicOkHttpClientAsync.builder()
-			.baseUrl(this.server.url(""))
-			.apiKey("sk-ant-test")
-			.maxRetries(0)
-			.build(), ObserveOptions.defaults(), this.sink.route());
+		AnthropicClientAsync client = observedAsync();
 
 		CompletableFuture<Message> future;
 		try (var scope = TokenSenseContext.userId("bob").open()) {
@@ -117,28 +115,36 @@ class AnthropicCaptureTest {
 		}
 		future.get(10, TimeUnit.SECONDS);
 
-		Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.sink.events().size() == 1);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.sink.events().size() == 1);
 		CallEvent event = this.sink.single();
 		assertThat(event.userId()).isEqualTo("bob");
 		// claude-haiku-4-5: $1 / M input, $5 / M output
 		assertThat(event.costUsd()).isEqualByComparingTo("0.002");
 	}
 
+	/**
+	 * The reply is held until the event is in, so cancel wins and the event can only come from
+	 * the SDK's own future completing as cancelled (the proxy records on that future's completion).
+	 * anthropic-java does not abort its HTTP exchange when that future is cancelled (with or
+	 * without TokenSense), so the server's side is not asserted.
+	 */
 	@Test
-	void recordsACancelledAsyncCallAsCancelled() throws Exception {
+	void recordsACancelledAsyncCallAsCancelledWhileTheReplyIsStillHeld() throws Exception {
 		this.server.enqueue(Reply.json(ProviderPayloads.anthropicMessage("msg_05", "claude-haiku-4-5", 1, 1, 0, 0, 0)));
-		AnthropicClientAsync client = ClientProxies.observe(AnthropicOkHttpClientAsync.builder()
-			.baseUrl(this.server.url(""))
-			.apiKey("sk-ant-test")
-			.maxRetries(0)
-			.build(), ObserveOptions.defaults(), this.sink.route());
+		Hold hold = this.server.holdNext();
+		try {
+			CompletableFuture<Message> future = observedAsync().messages()
+				.create(Requests.anthropicMessage("claude-haiku-4-5"));
+			hold.awaitArrival();
+			assertThat(future.cancel(true)).as("the reply is held, so cancel wins").isTrue();
 
-		CompletableFuture<Message> future = client.messages().create(Requests.anthropicMessage("claude-haiku-4-5"));
-		boolean cancelled = future.cancel(true);
-
-		Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.sink.events().size() == 1);
-		CallEvent event = this.sink.single();
-		assertThat(event.status()).isEqualTo(cancelled ? CallStatus.CANCELLED : CallStatus.SUCCESS);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.sink.events().size() == 1);
+			assertThat(this.sink.single().status()).isEqualTo(CallStatus.CANCELLED);
+			assertThat(future).isCancelled();
+		}
+		finally {
+			hold.release();
+		}
 	}
 
 	@Test
@@ -188,6 +194,14 @@ class AnthropicCaptureTest {
 
 	private AnthropicClient observed() {
 		return ClientProxies.observe(plainClient(), ObserveOptions.defaults(), this.sink.route());
+	}
+
+	private AnthropicClientAsync observedAsync() {
+		return ClientProxies.observe(AnthropicOkHttpClientAsync.builder()
+			.baseUrl(this.server.url(""))
+			.apiKey("sk-ant-test")
+			.maxRetries(0)
+			.build(), ObserveOptions.defaults(), this.sink.route());
 	}
 
 	private AnthropicClient plainClient() {
