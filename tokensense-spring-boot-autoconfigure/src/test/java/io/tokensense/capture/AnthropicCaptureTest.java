@@ -11,6 +11,8 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClientAsync;
 import com.anthropic.errors.RateLimitException;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.Model;
+import com.anthropic.models.messages.batches.BatchCreateParams;
+import com.anthropic.models.messages.batches.MessageBatch;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
@@ -172,6 +174,35 @@ class AnthropicCaptureTest {
 
 		assertThat(this.sink.events()).isEmpty();
 		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void recordsABatchCreationWithoutTokens() {
+		this.server.enqueue(Reply.json("""
+				{"id": "msgbatch_01", "type": "message_batch", "processing_status": "in_progress",
+				 "request_counts": {"processing": 1, "succeeded": 0, "errored": 0, "canceled": 0, "expired": 0},
+				 "created_at": "2026-07-24T10:00:00Z", "expires_at": "2026-07-25T10:00:00Z",
+				 "ended_at": null, "archived_at": null, "cancel_initiated_at": null, "results_url": null}"""));
+		MessageBatch batch = observed().messages().batches().create(BatchCreateParams.builder()
+			.addRequest(BatchCreateParams.Request.builder()
+				.customId("first")
+				.params(BatchCreateParams.Request.Params.builder()
+					.model(Model.of("claude-haiku-4-5"))
+					.maxTokens(64)
+					.addUserMessage("Bonjour?")
+					.build())
+				.build())
+			.build());
+
+		assertThat(batch.id()).isEqualTo("msgbatch_01");
+		assertThat(this.server.requests().get(0).path()).isEqualTo("/v1/messages/batches");
+		CallEvent event = this.sink.single();
+		assertThat(event.operation()).isEqualTo("batches");
+		assertThat(event.status()).isEqualTo(CallStatus.SUCCESS);
+		assertThat(event.inputTokens()).isNull();
+		assertThat(event.outputTokens()).isNull();
+		assertThat(event.costUsd()).isNull();
+		assertThat(event.pricingStatus()).isEqualTo(PricingStatus.NO_USAGE);
 	}
 
 	@Test
