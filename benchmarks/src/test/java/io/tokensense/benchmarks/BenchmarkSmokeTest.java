@@ -68,7 +68,7 @@ class BenchmarkSmokeTest {
 				PipelineOutputs.MICROMETER, PipelineOutputs.JDBC_H2 };
 		Collection<RunResult> results = smokeRun(PipelineThroughputBenchmark.class, outputs);
 
-		assertThat(results).hasSize(2 * outputs.length);
+		assertThat(results).hasSize(3 * outputs.length);
 		assertThat(results).extracting((result) -> result.getParams().getParam("output"))
 			.containsOnly(outputs);
 		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
