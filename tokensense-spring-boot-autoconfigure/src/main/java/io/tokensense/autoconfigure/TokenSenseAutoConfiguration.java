@@ -3,6 +3,7 @@ package io.tokensense.autoconfigure;
 import java.util.List;
 
 import io.tokensense.Attribution;
+import io.tokensense.budget.BudgetGuard;
 import io.tokensense.capture.EventRoute;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.pipeline.EventPipeline;
@@ -70,12 +71,12 @@ public final class TokenSenseAutoConfiguration {
 
 	@Bean
 	EventRoute tokenSenseEventRoute(TokenSenseProperties properties, CostCalculator costs,
-			ApplicationEventSink sink) {
+			ApplicationEventSink sink, ObjectProvider<BudgetGuard> budgets) {
 		warnAboutContentCapture(properties);
 		Attribution defaults = new Attribution(properties.getUserId(), properties.getSessionId(),
 				properties.getTags());
 		return new EventRoute(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink,
-				properties.getStreaming().isIncludeUsage());
+				properties.getStreaming().isIncludeUsage(), budgets.getIfAvailable(() -> BudgetGuard.NONE));
 	}
 
 	@Bean

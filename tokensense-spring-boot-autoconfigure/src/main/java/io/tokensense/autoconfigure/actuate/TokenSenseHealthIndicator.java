@@ -1,18 +1,22 @@
 package io.tokensense.autoconfigure.actuate;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pipeline.OutputState;
+import io.tokensense.pipeline.WorkerState;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The {@code tokensense} health contributor: how full the queue is, what was dropped, and
- * each output's state. DOWN when an output's last write failed, so an operator sees a broken
- * output (its last error type and time are in the details); the LLM calls themselves are
+ * The {@code tokensense} health contributor: how full the queue is, what was dropped (by
+ * reason, {@code rejected} included), the worker's state and each output's state. DOWN when
+ * an output's last write failed or the worker failed and has not recovered, so an operator
+ * sees a broken output (its last error type and time are in the details); the LLM calls themselves are
  * never affected by it. Leave it out of readiness groups if a broken output should not take
  * the instance out of rotation.
  */
@@ -33,9 +37,12 @@ public class TokenSenseHealthIndicator extends AbstractHealthIndicator {
 			allUp &= state.up();
 			outputs.put(state.name(), outputDetails(state));
 		}
+		WorkerState worker = this.pipeline.workerState();
+		allUp &= worker.up();
 		(allUp ? builder.up() : builder.down()).withDetail("queue", queueDetails())
 			.withDetail("written", this.pipeline.written())
 			.withDetail("dropped", this.pipeline.droppedByReason())
+			.withDetail("worker", details(worker.up(), worker.lastErrorType(), worker.lastErrorTime()))
 			.withDetail("outputs", outputs);
 	}
 
@@ -50,13 +57,18 @@ public class TokenSenseHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private static Map<String, Object> outputDetails(OutputState state) {
+		return details(state.up(), state.lastErrorType(), state.lastErrorTime());
+	}
+
+	private static Map<String, Object> details(boolean up, @Nullable String lastErrorType,
+			@Nullable Instant lastErrorTime) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("status", state.up() ? "UP" : "DOWN");
-		if (state.lastErrorType() != null) {
-			details.put("lastErrorType", state.lastErrorType());
+		details.put("status", up ? "UP" : "DOWN");
+		if (lastErrorType != null) {
+			details.put("lastErrorType", lastErrorType);
 		}
-		if (state.lastErrorTime() != null) {
-			details.put("lastErrorTime", state.lastErrorTime().toString());
+		if (lastErrorTime != null) {
+			details.put("lastErrorTime", lastErrorTime.toString());
 		}
 		return details;
 	}
