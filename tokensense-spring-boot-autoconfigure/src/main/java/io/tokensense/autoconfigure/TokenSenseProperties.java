@@ -397,9 +397,30 @@ public class TokenSenseProperties {
 
 		/**
 		 * Location of a price file in LiteLLM's JSON format; its entries extend and override the
-		 * bundled catalog.
+		 * bundled catalog. An http: or https: URL (e.g. LiteLLM's raw
+		 * model_prices_and_context_window.json) is read in the background: the bundled catalog
+		 * serves until it has been read, and an unreadable URL is a warning, not a startup failure.
+		 * Any other location is read at startup and must be readable.
 		 */
 		private @Nullable Resource catalog;
+
+		/**
+		 * How often to read the catalog location again, e.g. 24h; a new file replaces the one in
+		 * use only when every price is a non-negative number and it prices at least half as many
+		 * models. Unset: read once.
+		 */
+		private @Nullable Duration refreshInterval;
+
+		/**
+		 * Connect timeout when the catalog location is an http: or https: URL.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Read timeout when the catalog location is an http: or https: URL: the whole response must
+		 * arrive within it once connected.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(30);
 
 		/**
 		 * Prices of single models in USD per million tokens, by model name; they override the
@@ -415,6 +436,30 @@ public class TokenSenseProperties {
 
 		public void setCatalog(@Nullable Resource catalog) {
 			this.catalog = catalog;
+		}
+
+		public @Nullable Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(@Nullable Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
 		}
 
 		public Map<String, ModelPrices> getModels() {

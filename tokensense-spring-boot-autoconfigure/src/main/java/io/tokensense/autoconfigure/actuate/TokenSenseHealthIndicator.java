@@ -7,6 +7,8 @@ import java.util.Map;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pipeline.OutputState;
 import io.tokensense.pipeline.WorkerState;
+import io.tokensense.pricing.CatalogStatus;
+import io.tokensense.pricing.RefreshingPriceCatalog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -17,16 +19,30 @@ import org.springframework.boot.health.contributor.Health;
  * reason, {@code rejected} included), the worker's state and each output's state. DOWN when
  * an output's last write failed or the worker failed and has not recovered, so an operator
  * sees a broken output (its last error type and time are in the details); the LLM calls themselves are
- * never affected by it. Leave it out of readiness groups if a broken output should not take
+ * never affected by it. The {@code pricing} details say which price catalog is in use (source,
+ * model count, when it was loaded) and why the last read of {@code tokensense.pricing.catalog}
+ * failed, if it did; a failed read keeps the last good catalog and does not change the status.
+ * Leave it out of readiness groups if a broken output should not take
  * the instance out of rotation.
  */
 public class TokenSenseHealthIndicator extends AbstractHealthIndicator {
 
 	private final EventPipeline pipeline;
 
+	private final @Nullable RefreshingPriceCatalog catalog;
+
 	public TokenSenseHealthIndicator(EventPipeline pipeline) {
+		this(pipeline, null);
+	}
+
+	/**
+	 * @param pipeline the queue and outputs
+	 * @param catalog the price catalog in use, if TokenSense's own
+	 */
+	public TokenSenseHealthIndicator(EventPipeline pipeline, @Nullable RefreshingPriceCatalog catalog) {
 		super("TokenSense health check failed");
 		this.pipeline = pipeline;
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -44,6 +60,26 @@ public class TokenSenseHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("dropped", this.pipeline.droppedByReason())
 			.withDetail("worker", details(worker.up(), worker.lastErrorType(), worker.lastErrorTime()))
 			.withDetail("outputs", outputs);
+		if (this.catalog != null) {
+			builder.withDetail("pricing", pricingDetails(this.catalog.status()));
+		}
+	}
+
+	private static Map<String, Object> pricingDetails(CatalogStatus status) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("source", status.source());
+		if (status.location() != null) {
+			details.put("location", status.location());
+		}
+		details.put("models", status.models());
+		details.put("loadedAt", status.loadedAt().toString());
+		if (status.lastError() != null) {
+			details.put("lastError", status.lastError());
+		}
+		if (status.lastErrorAt() != null) {
+			details.put("lastErrorAt", status.lastErrorAt().toString());
+		}
+		return details;
 	}
 
 	private Map<String, Object> queueDetails() {
