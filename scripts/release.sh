@@ -9,6 +9,7 @@
 #
 # What it does, stopping at the first failure:
 #   1. checks: clean work tree, versions well-formed, no tag vVERSION yet, something under "## [Unreleased]"
+#      and no "TODO before release" left in CHANGELOG.md
 #   2. sets VERSION in every pom, turns "## [Unreleased]" of CHANGELOG.md into "## [VERSION] - today",
 #      points the README's quick start at VERSION, commits "Release VERSION"
 #   3. ./mvnw -Prelease clean deploy: the whole build and its tests, gpg signatures, and then (deployAtEnd)
@@ -33,6 +34,7 @@ shift 3
 # the notes of the release are what was gathered under Unreleased; an empty section makes an empty release
 awk '/^## \[Unreleased\]/ { on = 1; next } /^## \[/ { on = 0 } on && /^- / { found = 1 } END { exit !found }' CHANGELOG.md \
 	|| die "CHANGELOG.md has no entries under '## [Unreleased]'"
+! grep -q 'TODO before release' CHANGELOG.md || die "CHANGELOG.md still has a 'TODO before release' note"
 
 mvn() { ./mvnw -B "$@"; }
 set_version() { mvn -q versions:set -DnewVersion="$1" -DgenerateBackupPoms=false -DprocessAllModules=true; }
