@@ -33,7 +33,7 @@ shift 3
 ! git rev-parse -q --verify "refs/tags/v$version" >/dev/null || die "tag v$version exists already"
 # the notes of the release are what was gathered under Unreleased; an empty section makes an empty release
 awk '/^## \[Unreleased\]/ { on = 1; next } /^## \[/ { on = 0 } on && /^- / { found = 1 } END { exit !found }' CHANGELOG.md \
-	|| die "CHANGELOG.md has no entries under '## [Unreleased]'"
+  || die "CHANGELOG.md has no entries under '## [Unreleased]'"
 ! grep -q 'TODO before release' CHANGELOG.md || die "CHANGELOG.md still has a 'TODO before release' note"
 
 mvn() { ./mvnw -B "$@"; }
@@ -44,17 +44,17 @@ today=$(date -u +%Y-%m-%d)
 url=$(sed -n 's#^\[Unreleased\]: \(https://[^/]*/[^/]*/[^/]*\)/.*#\1#p' CHANGELOG.md)
 perl -0pi -e "s/^## \[Unreleased\]\n/## [Unreleased]\n\n## [$version] - $today\n/m" CHANGELOG.md
 if [ -n "$url" ]; then
-	previous=$(git describe --tags --abbrev=0 --match 'v*' 2>/dev/null || true)
-	if [ -n "$previous" ]; then link="$url/compare/$previous...v$version"; else link="$url/releases/tag/v$version"; fi
-	perl -pi -e "s#^\[Unreleased\]: .*#[Unreleased]: $url/compare/v$version...HEAD\n[$version]: $link#" CHANGELOG.md
+  previous=$(git describe --tags --abbrev=0 --match 'v*' 2>/dev/null || true)
+  if [ -n "$previous" ]; then link="$url/compare/$previous...v$version"; else link="$url/releases/tag/v$version"; fi
+  perl -pi -e "s#^\[Unreleased\]: .*#[Unreleased]: $url/compare/v$version...HEAD\n[$version]: $link#" CHANGELOG.md
 fi
 perl -0pi -e "s#(<artifactId>tokensense-spring-boot-starter</artifactId>\s*<version>)[^<]*(</version>)#\${1}$version\${2}#" README.md
 git commit -q -am "Release $version"
 
 if ! mvn -Prelease clean deploy -DaltDeploymentRepository="$repository" "$@"; then
-	echo "release: the build failed, so nothing was deployed (deployAtEnd). Undo the release commit with:" >&2
-	echo "  git reset --hard HEAD~1" >&2
-	exit 1
+  echo "release: the build failed, so nothing was deployed (deployAtEnd). Undo the release commit with:" >&2
+  echo "  git reset --hard HEAD~1" >&2
+  exit 1
 fi
 git tag -a "v$version" -m "TokenSense $version"
 
