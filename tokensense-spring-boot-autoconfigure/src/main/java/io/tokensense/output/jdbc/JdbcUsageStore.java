@@ -56,12 +56,9 @@ public final class JdbcUsageStore implements UsageStore {
 	public UsageTotals totals(UsageQuery query) {
 		return run((connection, sql) -> {
 			UsageSql.Filter filter = sql.filter(query);
-			try (PreparedStatement statement = connection.prepareStatement(sql.totals(filter))) {
-				filter.bind(statement);
-				try (ResultSet rows = statement.executeQuery()) {
-					return rows.next() ? readTotals(rows, sql) : UsageTotals.EMPTY;
-				}
-			}
+			UsageTotals[] sum = { UsageTotals.EMPTY };
+			select(connection, sql, sql.totals(filter), filter, (rows, totals) -> sum[0] = sum[0].plus(totals));
+			return sum[0];
 		});
 	}
 
@@ -71,17 +68,11 @@ public final class JdbcUsageStore implements UsageStore {
 			UsageSql.Filter filter = sql.filter(query);
 			String column = (dimension.column() != null) ? dimension.column() : "tags";
 			Map<String, UsageRow> byKey = new LinkedHashMap<>();
-			try (PreparedStatement statement = connection.prepareStatement(sql.groupedBy(column, filter))) {
-				filter.bind(statement);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						UsageTotals totals = readTotals(rows, sql);
-						for (String key : keys(dimension, rows.getString("group_key"))) {
-							byKey.merge(key, UsageRow.of(key, totals), UsageRow::plus);
-						}
-					}
+			select(connection, sql, sql.groupedBy(column, filter), filter, (rows, totals) -> {
+				for (String key : keys(dimension, rows.getString("group_key"))) {
+					byKey.merge(key, UsageRow.of(key, totals), UsageRow::plus);
 				}
-			}
+			});
 			List<UsageRow> rows = new ArrayList<>(byKey.values());
 			rows.sort(UsageRow.BY_COST);
 			return rows;
@@ -93,24 +84,40 @@ public final class JdbcUsageStore implements UsageStore {
 		long seconds = Math.max(1, interval.toSeconds());
 		return run((connection, sql) -> {
 			UsageSql.Filter filter = sql.filter(query);
-			Map<Long, List<UsageRow>> buckets = new TreeMap<>();
-			try (PreparedStatement statement = connection.prepareStatement(sql.timeseries(interval, filter))) {
-				filter.bind(statement);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						String model = rows.getString("group_key");
-						buckets.computeIfAbsent(rows.getLong("bucket"), (bucket) -> new ArrayList<>())
-							.add(UsageRow.of((model != null) ? model : UsageRow.NONE, readTotals(rows, sql)));
-					}
-				}
-			}
+			Map<Long, Map<String, UsageRow>> buckets = new TreeMap<>();
+			select(connection, sql, sql.timeseries(interval, filter), filter, (rows, totals) -> {
+				String model = rows.getString("group_key");
+				String key = (model != null) ? model : UsageRow.NONE;
+				buckets.computeIfAbsent(rows.getLong("bucket"), (bucket) -> new LinkedHashMap<>())
+					.merge(key, UsageRow.of(key, totals), UsageRow::plus);
+			});
 			List<TimeBucket> series = new ArrayList<>(buckets.size());
-			buckets.forEach((bucket, rows) -> {
+			buckets.forEach((bucket, byModel) -> {
+				List<UsageRow> rows = new ArrayList<>(byModel.values());
 				rows.sort(UsageRow.BY_COST);
 				series.add(new TimeBucket(Instant.ofEpochSecond(bucket * seconds), rows));
 			});
 			return series;
 		});
+	}
+
+	/**
+	 * Runs a report's statement and hands each group to the consumer, leaving out the groups
+	 * whose tag set does not hold the query's tag as a whole element.
+	 */
+	private static void select(Connection connection, UsageSql sql, String select, UsageSql.Filter filter,
+			GroupConsumer consumer) throws SQLException {
+		String tag = filter.tag();
+		try (PreparedStatement statement = connection.prepareStatement(select)) {
+			filter.bind(statement);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					if (tag == null || tags(rows.getString("tag_set")).contains(tag)) {
+						consumer.accept(rows, readTotals(rows, sql));
+					}
+				}
+			}
+		}
 	}
 
 	private static UsageTotals readTotals(ResultSet rows, UsageSql sql) throws SQLException {
@@ -131,6 +138,10 @@ public final class JdbcUsageStore implements UsageStore {
 		if (dimension != UsageDimension.TAG) {
 			return List.of((value != null) ? value : UsageRow.NONE);
 		}
+		return tags(value);
+	}
+
+	private static List<String> tags(@Nullable String value) throws SQLException {
 		try {
 			return (value != null) ? json.readValue(value, TAGS) : List.of();
 		}
@@ -156,6 +167,13 @@ public final class JdbcUsageStore implements UsageStore {
 			this.sql = current;
 		}
 		return current;
+	}
+
+	@FunctionalInterface
+	private interface GroupConsumer {
+
+		void accept(ResultSet rows, UsageTotals totals) throws SQLException;
+
 	}
 
 	@FunctionalInterface

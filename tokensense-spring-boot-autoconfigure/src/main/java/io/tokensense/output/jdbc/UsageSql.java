@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.tokensense.output.CallEventJson;
 import io.tokensense.usage.UsageQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL of usage reports over the calls table, per dialect. Sums are computed by the
@@ -48,22 +49,38 @@ final class UsageSql {
 		return "SUM(cost_usd)";
 	}
 
+	/**
+	 * The sums over the filtered rows. With a tag filter, per distinct tag set as
+	 * {@code tag_set}: {@code LIKE} only narrows the rows, the caller keeps the sets that hold the
+	 * tag as a whole element.
+	 */
 	String totals(Filter filter) {
-		return "SELECT " + sums() + " FROM " + this.table.qualified() + filter.where();
+		return select("", filter, "");
 	}
 
-	/** Sums grouped by a column (or, with {@code null}, by the tags' text). */
+	/** Sums grouped by a column (the tags' text for the tag dimension) as {@code group_key}. */
 	String groupedBy(String column, Filter filter) {
-		return "SELECT " + column + " AS group_key, " + sums() + " FROM " + this.table.qualified() + filter.where()
-				+ " GROUP BY " + column;
+		return select(column + " AS group_key, ", filter, column);
 	}
 
 	/** Sums per model and bucket; the bucket is the start's epoch seconds divided by the interval. */
 	String timeseries(Duration interval, Filter filter) {
 		// a literal, not a parameter: PostgreSQL only matches GROUP BY expressions that are identical
 		String bucket = bucketExpression(Math.max(1, interval.toSeconds()));
-		return "SELECT " + bucket + " AS bucket, request_model AS group_key, " + sums() + " FROM "
-				+ this.table.qualified() + filter.where() + " GROUP BY " + bucket + ", request_model";
+		return select(bucket + " AS bucket, request_model AS group_key, ", filter, bucket + ", request_model");
+	}
+
+	private String select(String keys, Filter filter, String groupBy) {
+		String tagSet = filter.byTag() ? "tags AS tag_set, " : "";
+		List<String> groups = new ArrayList<>();
+		if (!groupBy.isEmpty()) {
+			groups.add(groupBy);
+		}
+		if (filter.byTag() && !groupBy.equals("tags")) {
+			groups.add("tags");
+		}
+		String grouping = groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups);
+		return "SELECT " + keys + tagSet + sums() + " FROM " + this.table.qualified() + filter.where() + grouping;
 	}
 
 	private String bucketExpression(long seconds) {
@@ -102,6 +119,14 @@ final class UsageSql {
 			}
 		}
 
+		@Nullable String tag() {
+			return this.query.tag();
+		}
+
+		boolean byTag() {
+			return this.query.tag() != null;
+		}
+
 		String where() {
 			return " WHERE " + String.join(" AND ", this.conditions);
 		}
@@ -125,7 +150,10 @@ final class UsageSql {
 
 	}
 
-	/** Matches the tag as one element of the stored JSON array, wildcards escaped. */
+	/**
+	 * Finds the tag inside the stored JSON array, wildcards escaped: a superset of the rows
+	 * holding it as an element ({@code "b"} is also inside {@code ["a\"b"]}).
+	 */
 	static String tagPattern(String tag) {
 		String element = CallEventJson.toJsonArray(List.of(tag));
 		String quoted = element.substring(1, element.length() - 1);
