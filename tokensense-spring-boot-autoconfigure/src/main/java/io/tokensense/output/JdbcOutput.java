@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.tokensense.CallEvent;
 import io.tokensense.output.jdbc.EventRows;
+import io.tokensense.output.jdbc.HourlyTotals;
 import io.tokensense.output.jdbc.JdbcDialect;
 import io.tokensense.output.jdbc.SchemaScripts;
 import io.tokensense.output.jdbc.SqliteDataSource;
@@ -23,9 +24,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each batch is one JDBC batch in one transaction, and a row whose {@code id} is already
  * in the table is left alone, so a batch the pipeline retries after a failure never
- * duplicates a row. Nothing touches the database before the first write: when asked to, the
- * output creates the table and its indexes then, so an application starts while its database
- * is down, and the pipeline's retries create them once it is back.
+ * duplicates a row. The same transaction adds the rows it inserted to the hourly totals
+ * beside the table ({@code <table>_hourly}, see {@link HourlyTotals}). Nothing touches the
+ * database before the first write: when asked to, the output creates the tables and indexes
+ * then, so an application starts while its database is down, and the pipeline's retries
+ * create them once it is back.
  */
 public final class JdbcOutput implements CallEventOutput {
 
@@ -36,6 +39,8 @@ public final class JdbcOutput implements CallEventOutput {
 	private final boolean initializeSchema;
 
 	private final @Nullable AutoCloseable ownedResource;
+
+	private final HourlyTotals hourly;
 
 	private volatile @Nullable JdbcDialect dialect;
 
@@ -65,6 +70,7 @@ public final class JdbcOutput implements CallEventOutput {
 		this.table = TableName.of(table);
 		this.initializeSchema = initializeSchema;
 		this.ownedResource = ownedResource;
+		this.hourly = new HourlyTotals(this.table);
 	}
 
 	/**
@@ -97,7 +103,7 @@ public final class JdbcOutput implements CallEventOutput {
 				EventRows.bind(statement, dialect, event);
 				statement.addBatch();
 			}
-			statement.executeBatch();
+			this.hourly.insert(connection, dialect, batch, statement::executeBatch);
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {

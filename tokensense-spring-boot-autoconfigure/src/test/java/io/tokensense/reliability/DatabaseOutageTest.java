@@ -20,6 +20,7 @@ import io.tokensense.autoconfigure.TokenSenseJdbcAutoConfiguration;
 import io.tokensense.capture.ClientProxies;
 import io.tokensense.output.TokenSenseMeters;
 import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.output.jdbc.TableName;
 import io.tokensense.pipeline.DropReasons;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pipeline.EventPipelineMetrics;
@@ -108,6 +109,7 @@ class DatabaseOutageTest {
 					.isLessThan(pipeline.capacity());
 				assertThat(rows(table)).isEqualTo(traffic.produced());
 				assertThat(distinctIds(table)).isEqualTo(traffic.produced());
+				assertHourlyTotalsCountEachRowOnce(table);
 				assertThat(pipeline.written()).isEqualTo(traffic.produced());
 				assertThat(pipeline.droppedByReason().values()).allMatch((count) -> count == 0);
 				assertThat(droppedMeters(registry)).allSatisfy((reason, count) -> assertThat(count).isZero());
@@ -140,6 +142,7 @@ class DatabaseOutageTest {
 				assertThat(dropped).containsEntry(DropReasons.CLOSED, 0L).containsEntry(DropReasons.SHUTDOWN_TIMEOUT, 0L);
 				assertThat(rows(table)).isEqualTo(pipeline.written());
 				assertThat(distinctIds(table)).isEqualTo(pipeline.written());
+				assertHourlyTotalsCountEachRowOnce(table);
 				assertThat(pipeline.written() + droppedTotal).isEqualTo(traffic.produced());
 				assertThat(droppedMeters(registry)).isEqualTo(dropped);
 				System.out.printf("DatabaseOutageTest (overflows): outage %s, capacity %d, produced %d, rows %d, "
@@ -208,6 +211,16 @@ class DatabaseOutageTest {
 		URI server = URI.create(System.getenv(TestDatabase.POSTGRES_URL).substring("jdbc:".length()));
 		String path = server.getRawPath() + ((server.getRawQuery() != null) ? "?" + server.getRawQuery() : "");
 		return "jdbc:postgresql://127.0.0.1:" + forwarder.port() + path;
+	}
+
+	/** Batches retried through the outage (some of whose commits landed) add to the hourly totals once. */
+	private static void assertHourlyTotalsCountEachRowOnce(String table) {
+		String hourly = TableName.of(table).hourly().qualified();
+		assertThat(count("SELECT SUM(calls) FROM " + hourly)).as("calls in the hourly totals").isEqualTo(rows(table));
+		assertThat(count("SELECT SUM(input_tokens) FROM " + hourly)).as("input tokens in the hourly totals")
+			.isEqualTo(count("SELECT COALESCE(SUM(input_tokens), 0) FROM " + table));
+		assertThat(count("SELECT CASE WHEN (SELECT SUM(cost_usd) FROM " + hourly + ") = (SELECT SUM(cost_usd) FROM "
+				+ table + ") THEN 1 ELSE 0 END")).as("the same total cost, to the last digit").isEqualTo(1);
 	}
 
 	private static long rows(String table) {

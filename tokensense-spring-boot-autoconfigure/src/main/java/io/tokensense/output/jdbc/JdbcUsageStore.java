@@ -27,7 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Usage reports computed by the database from the calls table the jdbc output writes, so they
- * survive restarts and cover every instance sharing the database.
+ * survive restarts and cover every instance sharing the database. Whole hours are read from
+ * the hourly totals beside the table wherever a report allows (no session or tag filter; totals,
+ * model, provider and user breakdowns, time series in whole hours), the edges and everything
+ * else from the rows; both give the same answer.
  */
 public final class JdbcUsageStore implements UsageStore {
 
@@ -40,11 +43,30 @@ public final class JdbcUsageStore implements UsageStore {
 
 	private final TableName table;
 
+	private static final long HOURLY_LOOK_AGAIN = Duration.ofMinutes(1).toNanos();
+
+	private final boolean readHourlyTotals;
+
 	private volatile @Nullable UsageSql sql;
 
+	private volatile boolean hourlyTableSeen;
+
+	private volatile long hourlyTableLookedFor;
+
+	/**
+	 * Reports over a calls table and, for whole hours, its hourly totals.
+	 * @param dataSource the database
+	 * @param table the calls table
+	 */
 	public JdbcUsageStore(DataSource dataSource, TableName table) {
+		this(dataSource, table, true);
+	}
+
+	/** With {@code readHourlyTotals} false, reports read the rows only (to compare both paths). */
+	JdbcUsageStore(DataSource dataSource, TableName table, boolean readHourlyTotals) {
 		this.dataSource = dataSource;
 		this.table = table;
+		this.readHourlyTotals = readHourlyTotals;
 	}
 
 	@Override
@@ -55,24 +77,33 @@ public final class JdbcUsageStore implements UsageStore {
 	@Override
 	public UsageTotals totals(UsageQuery query) {
 		return run((connection, sql) -> {
-			UsageSql.Filter filter = sql.filter(query);
 			UsageTotals[] sum = { UsageTotals.EMPTY };
-			select(connection, sql, sql.totals(filter), filter, (rows, totals) -> sum[0] = sum[0].plus(totals));
+			for (HourlyWindow part : parts(connection, sql, query, true)) {
+				UsageSql source = source(sql, part);
+				UsageSql.Filter filter = source.filter(part.query());
+				select(connection, source, source.totals(filter), filter,
+						(rows, totals) -> sum[0] = sum[0].plus(totals));
+			}
 			return sum[0];
 		});
 	}
 
 	@Override
 	public List<UsageRow> breakdown(UsageQuery query, UsageDimension dimension) {
+		boolean byHour = dimension == UsageDimension.MODEL || dimension == UsageDimension.PROVIDER
+				|| dimension == UsageDimension.USER;
 		return run((connection, sql) -> {
-			UsageSql.Filter filter = sql.filter(query);
 			String column = (dimension.column() != null) ? dimension.column() : "tags";
 			Map<String, UsageRow> byKey = new LinkedHashMap<>();
-			select(connection, sql, sql.groupedBy(column, filter), filter, (rows, totals) -> {
-				for (String key : keys(dimension, rows.getString("group_key"))) {
-					byKey.merge(key, UsageRow.of(key, totals), UsageRow::plus);
-				}
-			});
+			for (HourlyWindow part : parts(connection, sql, query, byHour)) {
+				UsageSql source = source(sql, part);
+				UsageSql.Filter filter = source.filter(part.query());
+				select(connection, source, source.groupedBy(column, filter), filter, (rows, totals) -> {
+					for (String key : keys(dimension, rows.getString("group_key"))) {
+						byKey.merge(key, UsageRow.of(key, totals), UsageRow::plus);
+					}
+				});
+			}
 			List<UsageRow> rows = new ArrayList<>(byKey.values());
 			rows.sort(UsageRow.BY_COST);
 			return rows;
@@ -82,15 +113,20 @@ public final class JdbcUsageStore implements UsageStore {
 	@Override
 	public List<TimeBucket> timeseries(UsageQuery query, Duration interval) {
 		long seconds = Math.max(1, interval.toSeconds());
+		// an hour's totals fall in one bucket only when buckets are whole hours
+		boolean byHour = seconds % 3600 == 0 && interval.getNano() == 0;
 		return run((connection, sql) -> {
-			UsageSql.Filter filter = sql.filter(query);
 			Map<Long, Map<String, UsageRow>> buckets = new TreeMap<>();
-			select(connection, sql, sql.timeseries(interval, filter), filter, (rows, totals) -> {
-				String model = rows.getString("group_key");
-				String key = (model != null) ? model : UsageRow.NONE;
-				buckets.computeIfAbsent(rows.getLong("bucket"), (bucket) -> new LinkedHashMap<>())
-					.merge(key, UsageRow.of(key, totals), UsageRow::plus);
-			});
+			for (HourlyWindow part : parts(connection, sql, query, byHour)) {
+				UsageSql source = source(sql, part);
+				UsageSql.Filter filter = source.filter(part.query());
+				select(connection, source, source.timeseries(interval, filter), filter, (rows, totals) -> {
+					String model = rows.getString("group_key");
+					String key = (model != null) ? model : UsageRow.NONE;
+					buckets.computeIfAbsent(rows.getLong("bucket"), (bucket) -> new LinkedHashMap<>())
+						.merge(key, UsageRow.of(key, totals), UsageRow::plus);
+				});
+			}
 			List<TimeBucket> series = new ArrayList<>(buckets.size());
 			buckets.forEach((bucket, byModel) -> {
 				List<UsageRow> rows = new ArrayList<>(byModel.values());
@@ -99,6 +135,39 @@ public final class JdbcUsageStore implements UsageStore {
 			});
 			return series;
 		});
+	}
+
+	/**
+	 * The parts of the window to read: whole hours from the totals when the report can be
+	 * answered from them (no session or tag filter, a dimension they keep) and they exist.
+	 */
+	private List<HourlyWindow> parts(Connection connection, UsageSql sql, UsageQuery query, boolean byHour)
+			throws SQLException {
+		if (!byHour || query.sessionId() != null || query.tag() != null || !hourlyTotals(connection, sql)) {
+			return List.of(new HourlyWindow(query, false));
+		}
+		return HourlyWindow.split(query);
+	}
+
+	private static UsageSql source(UsageSql sql, HourlyWindow part) {
+		return part.fromTotals() ? sql.hourly() : sql;
+	}
+
+	/** Whether the hourly table is there; once seen it stays, a missing one is looked for again a minute later. */
+	private boolean hourlyTotals(Connection connection, UsageSql sql) throws SQLException {
+		if (!this.readHourlyTotals) {
+			return false;
+		}
+		if (this.hourlyTableSeen) {
+			return true;
+		}
+		long now = System.nanoTime();
+		if (this.hourlyTableLookedFor != 0 && now - this.hourlyTableLookedFor < HOURLY_LOOK_AGAIN) {
+			return false;
+		}
+		this.hourlyTableSeen = HourlyTotals.tableExists(connection, sql.dialect(), this.table.hourly());
+		this.hourlyTableLookedFor = now;
+		return this.hourlyTableSeen;
 	}
 
 	/**

@@ -24,9 +24,30 @@ final class UsageSql {
 
 	private final TableName table;
 
+	private final boolean hourly;
+
+	/** Reports over the calls table. */
 	UsageSql(JdbcDialect dialect, TableName table) {
+		this(dialect, table, false);
+	}
+
+	private UsageSql(JdbcDialect dialect, TableName table, boolean hourly) {
 		this.dialect = dialect;
 		this.table = table;
+		this.hourly = hourly;
+	}
+
+	/** The same reports over the hourly totals kept beside the calls table. */
+	UsageSql hourly() {
+		return new UsageSql(this.dialect, this.table.hourly(), true);
+	}
+
+	JdbcDialect dialect() {
+		return this.dialect;
+	}
+
+	private String timeColumn() {
+		return this.hourly ? "hour_start" : "timestamp";
 	}
 
 	boolean dialectIsSqlite() {
@@ -35,6 +56,12 @@ final class UsageSql {
 
 	/** The sums every report selects, labelled as {@code JdbcUsageStore} reads them. */
 	String sums() {
+		if (this.hourly) {
+			return "SUM(calls) AS calls, SUM(errors) AS errors, SUM(input_tokens) AS input_tokens, "
+					+ "SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens, "
+					+ "SUM(cache_write_tokens) AS cache_write_tokens, SUM(reasoning_tokens) AS reasoning_tokens, "
+					+ costSum() + " AS cost_usd, SUM(unpriced_calls) AS unpriced_calls";
+		}
 		return "COUNT(*) AS calls, SUM(CASE WHEN status = 'ERROR' THEN 1 ELSE 0 END) AS errors, "
 				+ "SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens, "
 				+ "SUM(cache_read_tokens) AS cache_read_tokens, SUM(cache_write_tokens) AS cache_write_tokens, "
@@ -43,6 +70,9 @@ final class UsageSql {
 	}
 
 	private String costSum() {
+		if (this.hourly && this.dialect == JdbcDialect.SQLITE) {
+			return "SUM(cost_pico_usd)";
+		}
 		if (this.dialect == JdbcDialect.SQLITE) {
 			return "SUM(CAST(ROUND(cost_usd * 1" + "0".repeat(SQLITE_COST_SCALE) + ") AS INTEGER))";
 		}
@@ -83,11 +113,13 @@ final class UsageSql {
 		return "SELECT " + keys + tagSet + sums() + " FROM " + this.table.qualified() + filter.where() + grouping;
 	}
 
-	private String bucketExpression(long seconds) {
+	/** The start's epoch seconds divided by {@code seconds}, rounded down, as SQL. */
+	String bucketExpression(long seconds) {
+		String column = timeColumn();
 		return switch (this.dialect) {
-			case POSTGRESQL, H2 -> "CAST(FLOOR(EXTRACT(EPOCH FROM timestamp) / " + seconds + ") AS BIGINT)";
-			case MYSQL -> "FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', timestamp) / " + seconds + ")";
-			case SQLITE -> "(CAST(strftime('%s', timestamp) AS INTEGER) / " + seconds + ")";
+			case POSTGRESQL, H2 -> "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / " + seconds + ") AS BIGINT)";
+			case MYSQL -> "FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', " + column + ") / " + seconds + ")";
+			case SQLITE -> "(CAST(strftime('%s', " + column + ") AS INTEGER) / " + seconds + ")";
 		};
 	}
 
@@ -105,9 +137,9 @@ final class UsageSql {
 		Filter(UsageQuery query) {
 			this.query = query;
 			if (query.since() != null) {
-				this.conditions.add("timestamp >= ?");
+				this.conditions.add(timeColumn() + " >= ?");
 			}
-			this.conditions.add("timestamp < ?");
+			this.conditions.add(timeColumn() + " < ?");
 			if (query.userId() != null) {
 				this.conditions.add("user_id = ?");
 			}
