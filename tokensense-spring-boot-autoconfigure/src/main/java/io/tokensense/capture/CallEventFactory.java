@@ -71,7 +71,8 @@ final class CallEventFactory {
 		String provider = providerOf(client, reading);
 		String requestModel = client.adapter().requestModel(call.params());
 		TokenUsage usage = reading.usage();
-		Pricing pricing = route.costs().price(provider, requestModel, reading.responseModel(), usage);
+		Pricing pricing = route.costs().price(provider, requestModel, reading.responseModel(), usage,
+				reading.serviceTier());
 		Attribution attribution = call.scope().mergedOver(client.optionsAttribution()).mergedOver(route.defaults());
 		boolean withPrompt = route.logPrompts() || options.logPrompts();
 		return new CallEvent(EventIds.next(call.timestamp()), call.timestamp(), provider, call.operation(), requestModel,
@@ -81,7 +82,7 @@ final class CallEventFactory {
 				(usage != null) ? usage.total() : null, pricing.costUsd(), pricing.status(),
 				Duration.ofNanos(Math.max(0, endNanos - call.startNanos())), timeToFirstToken, streamed, status, errorType,
 				attribution.userId(), attribution.sessionId(), attribution.tags(), reading.requestId(),
-				withPrompt ? client.adapter().prompt(call.params()) : null, reading.responseText());
+				withPrompt ? client.adapter().prompt(call.params()) : null, reading.responseText(), reading.serviceTier());
 	}
 
 	private static String providerOf(ObservedClient client, ResultReading reading) {

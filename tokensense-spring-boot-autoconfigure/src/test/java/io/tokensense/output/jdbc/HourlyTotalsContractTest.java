@@ -121,7 +121,7 @@ class HourlyTotalsContractTest {
 					null, cost, pricing, Duration.ofMillis(random.nextInt(5_000)), null, random.nextBoolean(), status,
 					(status == CallStatus.ERROR) ? "429" : null, users[random.nextInt(users.length)],
 					sessions[random.nextInt(sessions.length)], tags.get(random.nextInt(tags.size())), null, null,
-					null));
+					null, null));
 		}
 		return events;
 	}

@@ -108,7 +108,7 @@ class JdbcUsageStoreTest {
 				event.cacheWriteTokens(), event.reasoningTokens(), event.totalTokens(), event.costUsd(),
 				event.pricingStatus(), event.latency(), event.timeToFirstToken(), event.streamed(), event.status(),
 				event.errorType(), event.userId(), sessionId, event.tags(), event.requestId(), event.prompt(),
-				event.response());
+				event.response(), event.serviceTier());
 	}
 
 	private static List<UsageQuery> queries() {
