@@ -47,6 +47,8 @@ public final class JdbcUsageStore implements UsageStore {
 
 	private final boolean readHourlyTotals;
 
+	private final @Nullable Duration retention;
+
 	private volatile @Nullable UsageSql sql;
 
 	private volatile boolean hourlyTableSeen;
@@ -59,14 +61,30 @@ public final class JdbcUsageStore implements UsageStore {
 	 * @param table the calls table
 	 */
 	public JdbcUsageStore(DataSource dataSource, TableName table) {
-		this(dataSource, table, true);
+		this(dataSource, table, null);
+	}
+
+	/**
+	 * Reports over a calls table whose rows are kept for {@code retention}.
+	 * @param dataSource the database
+	 * @param table the calls table
+	 * @param retention how long rows are kept, {@code null} for ever
+	 */
+	public JdbcUsageStore(DataSource dataSource, TableName table, @Nullable Duration retention) {
+		this(dataSource, table, retention, true);
 	}
 
 	/** With {@code readHourlyTotals} false, reports read the rows only (to compare both paths). */
-	JdbcUsageStore(DataSource dataSource, TableName table, boolean readHourlyTotals) {
+	JdbcUsageStore(DataSource dataSource, TableName table, @Nullable Duration retention, boolean readHourlyTotals) {
 		this.dataSource = dataSource;
 		this.table = table;
+		this.retention = retention;
 		this.readHourlyTotals = readHourlyTotals;
+	}
+
+	@Override
+	public @Nullable Instant rowsSince(Instant now) {
+		return (this.retention != null) ? now.minus(this.retention) : null;
 	}
 
 	@Override

@@ -75,7 +75,7 @@ class HourlyTotalsContractTest {
 			assertThat(hourlyCalls(db, table)).as("seed %d", seed).isEqualTo(events.size());
 
 			JdbcUsageStore totals = new JdbcUsageStore(db.dataSource(), TableName.of(table));
-			JdbcUsageStore rows = new JdbcUsageStore(db.dataSource(), TableName.of(table), false);
+			JdbcUsageStore rows = new JdbcUsageStore(db.dataSource(), TableName.of(table), null, false);
 			for (UsageQuery query : queries(random)) {
 				String as = "seed " + seed + ", " + query;
 				assertSame(totals.totals(query), rows.totals(query), as);
