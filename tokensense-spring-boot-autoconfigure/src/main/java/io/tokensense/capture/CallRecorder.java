@@ -29,6 +29,9 @@ final class CallRecorder {
 			Object target, Method method, @Nullable Object @Nullable [] args) throws Throwable {
 		@Nullable Object[] callArgs = streaming ? withStreamUsage(client, args) : args;
 		InFlightCall call = start(client, operation, callArgs, streaming);
+		if (call != null) {
+			BudgetCheck.beforeCall(call);
+		}
 		Object result;
 		try {
 			result = Proxies.invoke(target, method, callArgs);
@@ -125,6 +128,7 @@ final class CallRecorder {
 			EventRoute route = call.client().route().get();
 			CallEvent event = CallEventFactory.streamEnded(call, route, reading, endNanos, firstElementNanos, error,
 					cancelled);
+			route.budgets().recorded(event);
 			route.sink().accept(event, call.client().options().onEvent());
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -141,6 +145,7 @@ final class CallRecorder {
 		try {
 			EventRoute route = call.client().route().get();
 			CallEvent event = CallEventFactory.succeeded(call, route, result, fallbackRequestId, endNanos);
+			route.budgets().recorded(event);
 			route.sink().accept(event, call.client().options().onEvent());
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -154,6 +159,7 @@ final class CallRecorder {
 		try {
 			EventRoute route = call.client().route().get();
 			CallEvent event = CallEventFactory.failed(call, route, unwrap(error), endNanos);
+			route.budgets().recorded(event);
 			route.sink().accept(event, call.client().options().onEvent());
 		}
 		catch (RuntimeException | LinkageError ex) {
