@@ -8,12 +8,17 @@ import java.math.BigDecimal;
  * what {@link BigDecimal#toString()} (and so a JSON mapper) writes for very small amounts and
  * for amounts whose trailing zeros were stripped.
  */
-final class MoneyJson {
+public final class MoneyJson {
 
 	private MoneyJson() {
 	}
 
-	static String plain(BigDecimal amount) {
+	/**
+	 * The amount as JSON number text.
+	 * @param amount the amount
+	 * @return e.g. {@code 0.00000015}
+	 */
+	public static String plain(BigDecimal amount) {
 		return (amount.signum() == 0) ? "0" : amount.stripTrailingZeros().toPlainString();
 	}
 

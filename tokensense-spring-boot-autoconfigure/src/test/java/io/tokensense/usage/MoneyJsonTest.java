@@ -1,14 +1,16 @@
 package io.tokensense.usage;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokensense.budget.BudgetStatus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Money in the endpoint's JSON is plain notation with Jackson 2 and Jackson 3 alike. */
+/** Money in the endpoint's JSON (usage and budgets) is plain notation with Jackson 2 and Jackson 3 alike. */
 class MoneyJsonTest {
 
 	private static final UsageTotals TINY = new UsageTotals(1, 0, 1, 0, 0, 0, 0, new BigDecimal("1.5E-7"), 0);
@@ -24,6 +26,16 @@ class MoneyJsonTest {
 		assertThat(mapper.writeValueAsString(BIG)).contains("\"costUsd\":300,");
 		assertThat(mapper.readTree(mapper.writeValueAsString(TINY)).path("costUsd").decimalValue())
 			.isEqualByComparingTo("0.00000015");
+	}
+
+	@Test
+	void budgetsToo() throws Exception {
+		BudgetStatus status = new BudgetStatus("daily", "user", "alice", new BigDecimal("1E+1"),
+				new BigDecimal("1.5E-7"), new BigDecimal("9.99999985"), Instant.EPOCH, Instant.EPOCH, BudgetStatus.OK);
+		String json = new ObjectMapper().findAndRegisterModules().writeValueAsString(status);
+		assertThat(json).contains("\"limit\":10,\"spent\":0.00000015,\"remaining\":9.99999985,")
+			.startsWith("{\"name\":\"daily\"");
+		assertThat(JsonMapper.builder().build().writeValueAsString(status)).contains("\"spent\":0.00000015,");
 	}
 
 	@Test
