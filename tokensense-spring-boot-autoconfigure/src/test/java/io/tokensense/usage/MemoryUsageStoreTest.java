@@ -79,6 +79,16 @@ class MemoryUsageStoreTest {
 	}
 
 	@Test
+	void findsAUserWhoseIdHeldUPlus0000ByTheIdAsGiven() {
+		String user = "nul\u0000user";
+		this.store.write(List.of(Events.priced(NOW.minusSeconds(5), "gpt-4o", user, 1, 1, "1")));
+
+		assertThat(this.store.totals(UsageQuery.of(null, user, null, null, NOW)).calls()).isEqualTo(1);
+		assertThat(this.store.breakdown(all(), UsageDimension.USER)).extracting(UsageRow::key)
+			.containsExactly("nuluser");
+	}
+
+	@Test
 	void forgetsTheOldestEventsPastItsCapacity() {
 		MemoryUsageStore small = new MemoryUsageStore(3);
 		for (int i = 1; i <= 5; i++) {

@@ -72,9 +72,9 @@ public final class EventRows {
 		setString(statement, i, text(event.serviceTier()));
 	}
 
-	/** A short text value as stored: without U+0000, then cut to the column's size. */
+	/** A short text value as stored: see {@link io.tokensense.usage.StoredText}. */
 	static @Nullable String text(@Nullable String value) {
-		return bounded(withoutNul(value));
+		return bounded(value);
 	}
 
 	/**
