@@ -62,6 +62,10 @@ public final class SqliteDataSource implements DataSource {
 		Properties properties = new Properties();
 		properties.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
 		properties.setProperty("journal_mode", "WAL");
+		// a batch reads which of its ids exist before it writes: a deferred transaction would then have
+		// to upgrade its read lock, which SQLite refuses at once (SQLITE_BUSY) when another writer waits;
+		// taking the write lock first makes writers queue within the busy timeout instead
+		properties.setProperty("transaction_mode", "IMMEDIATE");
 		return DriverManager.getConnection(this.url, properties);
 	}
 
