@@ -3,10 +3,10 @@ package io.tokensense.autoconfigure;
 import java.util.List;
 
 import io.tokensense.Attribution;
-import io.tokensense.capture.EventRoute;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pricing.CostCalculator;
+import io.tokensense.recording.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +33,15 @@ public final class TokenSenseAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(TokenSenseAutoConfiguration.class);
 
 	@Bean
+	static ObserveRoutesBinding tokenSenseObserveBinding() {
+		return ObserveRoutesBinding.enabled();
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty(name = "tokensense.wrap-beans", matchIfMissing = true)
 	static ObservingClientBeanPostProcessor tokenSenseClientBeanPostProcessor(
-			ObjectProvider<TokenSenseProperties> properties, ObjectProvider<EventRoute> route) {
-		return new ObservingClientBeanPostProcessor(properties, route);
+			ObjectProvider<TokenSenseProperties> properties, ObjectProvider<Recorder> recorder) {
+		return new ObservingClientBeanPostProcessor(properties, recorder);
 	}
 
 	@Bean
@@ -67,19 +72,17 @@ public final class TokenSenseAutoConfiguration {
 	}
 
 	@Bean
-	EventRoute tokenSenseEventRoute(TokenSenseProperties properties, CostCalculator costs,
-			ApplicationEventSink sink) {
+	Recorder tokenSenseRecorder(TokenSenseProperties properties, CostCalculator costs, ApplicationEventSink sink) {
 		warnAboutContentCapture(properties);
 		Attribution defaults = new Attribution(properties.getUserId(), properties.getSessionId(),
 				properties.getTags());
-		return new EventRoute(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink,
+		return new Recorder(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink,
 				properties.getStreaming().isIncludeUsage());
 	}
 
 	@Bean
-	PipelineLifecycle tokenSensePipelineLifecycle(EventPipeline pipeline, EventRoute route,
-			TokenSenseProperties properties) {
-		return new PipelineLifecycle(pipeline, route, properties.getShutdownTimeout());
+	PipelineLifecycle tokenSensePipelineLifecycle(EventPipeline pipeline, TokenSenseProperties properties) {
+		return new PipelineLifecycle(pipeline, properties.getShutdownTimeout());
 	}
 
 	private static void warnAboutContentCapture(TokenSenseProperties properties) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.tokensense.ObserveOptions;
 import io.tokensense.provider.ProviderAdapter;
 import io.tokensense.provider.ProviderAdapters;
+import io.tokensense.recording.Recorder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,12 +23,13 @@ public final class ClientProxies {
 	 * Observes a client through its SDK client interface.
 	 * @param client an OpenAI or Anthropic client (sync or async)
 	 * @param options attribution and routing of its calls
-	 * @param route where its events go, resolved per call
+	 * @param recorder where its calls record, resolved at the start of each call ({@code null}: not
+	 * recorded)
 	 * @return a proxy of the client's interface
 	 * @throws IllegalArgumentException when the object is not a supported client
 	 */
 	@SuppressWarnings("unchecked")
-	public static <T> T observe(T client, ObserveOptions options, Supplier<EventRoute> route) {
+	public static <T> T observe(T client, ObserveOptions options, Supplier<@Nullable Recorder> recorder) {
 		if (isObserved(client)) {
 			return client;
 		}
@@ -35,7 +37,7 @@ public final class ClientProxies {
 			.orElseThrow(() -> new IllegalArgumentException("TokenSense cannot observe " + client.getClass().getName()
 					+ ": supported types are " + ProviderAdapters.SUPPORTED_TYPES));
 		Class<?> clientInterface = ProviderAdapters.clientInterfaceOf(adapter, client.getClass());
-		return (T) proxy(client, clientInterface, ObservedClient.of(adapter, client, options, route));
+		return (T) proxy(client, clientInterface, ObservedClient.of(adapter, client, options, recorder));
 	}
 
 	/** The client interface an object would be observed through, or {@code null} if unsupported. */

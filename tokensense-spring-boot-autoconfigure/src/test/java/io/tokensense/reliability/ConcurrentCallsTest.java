@@ -15,7 +15,7 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import io.tokensense.capture.RecordingFailures;
+import io.tokensense.recording.RecordingFailures;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.testsupport.InMemoryAnthropic;
 import io.tokensense.testsupport.InMemoryOpenAi;

@@ -1,0 +1,145 @@
+package io.tokensense.recording;
+
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+import io.tokensense.Attribution;
+import io.tokensense.CallEvent;
+import io.tokensense.CallStatus;
+import io.tokensense.TokenSenseContext;
+import io.tokensense.provider.ResultReading;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A call between its start and its end, bound to the {@link Recorder} it started on. Created
+ * on the caller's thread, which is why it takes the thread's {@link TokenSenseContext} at once:
+ * an async call or a stream may end on another thread. Ending it records one event; whatever
+ * goes wrong while recording is counted by {@link RecordingFailures}, never thrown.
+ */
+public class StartedCall {
+
+	private final Recorder recorder;
+
+	private final CallOrigin origin;
+
+	private final String operation;
+
+	private final @Nullable String requestModel;
+
+	private final @Nullable Supplier<@Nullable String> prompt;
+
+	private final boolean streamed;
+
+	private final Instant timestamp;
+
+	private final long startNanos;
+
+	private final Attribution scope;
+
+	/**
+	 * Starts a call now; see {@link Recorder#start}.
+	 * @param prompt the request content, or {@code null} when {@link #prompt()} is overridden
+	 */
+	protected StartedCall(Recorder recorder, CallOrigin origin, String operation, @Nullable String requestModel,
+			@Nullable Supplier<@Nullable String> prompt, boolean streamed) {
+		this.recorder = recorder;
+		this.origin = origin;
+		this.operation = operation;
+		this.requestModel = requestModel;
+		this.prompt = prompt;
+		this.streamed = streamed;
+		this.timestamp = Instant.now();
+		this.startNanos = System.nanoTime();
+		this.scope = TokenSenseContext.current();
+	}
+
+	public final Recorder recorder() {
+		return this.recorder;
+	}
+
+	public final CallOrigin origin() {
+		return this.origin;
+	}
+
+	public final String operation() {
+		return this.operation;
+	}
+
+	public final @Nullable String requestModel() {
+		return this.requestModel;
+	}
+
+	public final boolean streamed() {
+		return this.streamed;
+	}
+
+	public final Instant timestamp() {
+		return this.timestamp;
+	}
+
+	/** {@link System#nanoTime()} at the start. */
+	public final long startNanos() {
+		return this.startNanos;
+	}
+
+	/** The caller's context when the call started. */
+	public final Attribution scope() {
+		return this.scope;
+	}
+
+	/** Whether the response text is to be read for this call. */
+	public final boolean capturesResponses() {
+		return this.recorder.capturesResponses(this.origin);
+	}
+
+	/** The request content, asked for only when prompt capture is on. */
+	protected @Nullable String prompt() {
+		return (this.prompt != null) ? this.prompt.get() : null;
+	}
+
+	/** Records a call that returned its result. */
+	public final void succeeded(ResultReading reading) {
+		ended(reading, CallStatus.SUCCESS, null, null);
+	}
+
+	/**
+	 * Records a call that failed: {@code CANCELLED} for a cancelled future, else {@code ERROR}.
+	 * @param httpStatus the provider's HTTP status carried by the error, or {@code null}
+	 */
+	public final void failed(Throwable error, @Nullable String httpStatus) {
+		CallStatus status = (error instanceof CancellationException) ? CallStatus.CANCELLED : CallStatus.ERROR;
+		ended(ResultReading.EMPTY, status, ErrorTypes.of(error, httpStatus), null);
+	}
+
+	/**
+	 * Records how the call ended. Never throws.
+	 * @param reading what the response told, possibly {@link ResultReading#EMPTY}
+	 * @param status how it ended
+	 * @param errorType the HTTP status or the exception's class for an error, else {@code null}
+	 * @param firstElementNanos streams: {@link System#nanoTime()} when the first element arrived
+	 */
+	public final void ended(ResultReading reading, CallStatus status, @Nullable String errorType,
+			@Nullable Long firstElementNanos) {
+		long endNanos = System.nanoTime();
+		try {
+			CallEvent event = CallEventFactory.build(this, reading, endNanos, status, errorType, firstElementNanos);
+			this.recorder.sink().accept(event, this.origin.onEvent());
+		}
+		catch (RuntimeException | LinkageError ex) {
+			RecordingFailures.record(ex);
+		}
+	}
+
+	/** The request content for the event, guarded. */
+	final @Nullable String promptOrNull() {
+		try {
+			return prompt();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			RecordingFailures.record(ex);
+			return null;
+		}
+	}
+
+}
