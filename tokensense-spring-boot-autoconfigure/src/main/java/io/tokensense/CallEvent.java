@@ -44,6 +44,9 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the provider's id for the response ({@code chatcmpl-...}, {@code msg_...})
  * @param prompt the request content, when prompt capture is on
  * @param response the response content, when response capture is on
+ * @param serviceTier the service tier the provider reported serving the call at ({@code priority},
+ * {@code flex}, {@code batch}, ...), {@code null} when it reported none; a tier the price catalog
+ * prices for the model ({@code *_priority}, {@code *_flex}, {@code *_batches}) was used for {@code costUsd}
  */
 public record CallEvent(
 		UUID id,
@@ -70,7 +73,8 @@ public record CallEvent(
 		List<String> tags,
 		@Nullable String requestId,
 		@Nullable String prompt,
-		@Nullable String response) {
+		@Nullable String response,
+		@Nullable String serviceTier) {
 
 	public CallEvent {
 		tags = List.copyOf(tags);

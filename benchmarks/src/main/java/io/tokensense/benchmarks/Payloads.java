@@ -58,7 +58,7 @@ final class Payloads {
 		return new CallEvent(id, Instant.parse("2026-11-27T00:00:00Z"), "openai", "chat",
 				"gpt-4o-mini", "gpt-4o-mini-2024-07-18", 12L, 9L, 0L, 0L, 0L, 21L, new BigDecimal("0.0000072"),
 				PricingStatus.PRICED, Duration.ofMillis(412), null, false, CallStatus.SUCCESS, null, "user_123",
-				"session_456", List.of("bench"), "chatcmpl-bench", null, null);
+				"session_456", List.of("bench"), "chatcmpl-bench", null, null, null);
 	}
 
 }

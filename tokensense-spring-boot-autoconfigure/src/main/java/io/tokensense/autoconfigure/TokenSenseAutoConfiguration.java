@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Observes the application's LLM client beans and routes each call's {@link io.tokensense.CallEvent}
@@ -46,7 +47,8 @@ public final class TokenSenseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CostCalculator tokenSenseCostCalculator(TokenSenseProperties properties) {
+	CostCalculator tokenSenseCostCalculator(TokenSenseProperties properties, Environment environment) {
+		PriceOverrideKeys.validate(environment);
 		return PricingFactory.costCalculator(properties.getPricing());
 	}
 

@@ -358,7 +358,9 @@ public class TokenSenseProperties {
 
 		/**
 		 * Prices of single models in USD per million tokens, by model name; they override the
-		 * catalog.
+		 * catalog. Model names with dots need the bracket form, e.g.
+		 * "tokensense.pricing.models.[gpt-4.1].input" (in YAML, the key "[gpt-4.1]"); a key that
+		 * is not a model name plus a price field fails startup.
 		 */
 		private Map<String, ModelPrices> models = new LinkedHashMap<>();
 

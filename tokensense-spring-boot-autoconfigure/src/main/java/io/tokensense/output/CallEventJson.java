@@ -51,6 +51,7 @@ public final class CallEventJson {
 		json.string("requestId", event.requestId());
 		json.string("prompt", event.prompt());
 		json.string("response", event.response());
+		json.string("serviceTier", event.serviceTier());
 		return json.end();
 	}
 

@@ -1,7 +1,9 @@
 package io.tokensense.pricing;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.tokensense.PricingStatus;
 import org.jspecify.annotations.Nullable;
@@ -14,21 +16,41 @@ import org.jspecify.annotations.Nullable;
  * up exclusive buckets:
  * <pre>
  * uncached input × input
- * + cache reads × cache read price (input price when absent)
- * + 5-minute cache writes × cache write price (input price when absent)
- * + 1-hour cache writes × 1-hour write price (cache write price when absent)
+ * + cache reads × cache read price
+ * + 5-minute cache writes × cache write price
+ * + 1-hour cache writes × 1-hour write price
  * + visible output × output
- * + reasoning × reasoning price (output price when absent)
+ * + reasoning × reasoning price
  * </pre>
- * When the total input (cache included) strictly exceeds a long-context threshold, the
- * prices of the highest such tier replace the base prices for the whole call, where given.
+ * The prices are those of the call's service tier when the catalog entry names that tier
+ * ({@code *_priority}, {@code *_flex}, {@code *_batches}), else the standard ones, and above the
+ * highest long-context threshold the total input (cache included) strictly exceeds; a price the
+ * entry lacks is derived, never taken from a cheaper bucket or tier, as {@link RateTable} states.
  */
 public final class CostCalculator {
 
-	private final PriceCatalog catalog;
+	private final Supplier<PriceCatalog> catalog;
 
 	public CostCalculator(PriceCatalog catalog) {
+		Objects.requireNonNull(catalog, "catalog must not be null");
+		this.catalog = () -> catalog;
+	}
+
+	/**
+	 * Prices with whatever catalog {@code catalog} holds at the time of each call, e.g. one
+	 * refreshed in the background.
+	 */
+	public CostCalculator(Supplier<PriceCatalog> catalog) {
 		this.catalog = catalog;
+	}
+
+	/**
+	 * The cost of one call at the standard tier.
+	 * @see #price(String, String, String, TokenUsage, String)
+	 */
+	public Pricing price(String provider, @Nullable String requestModel, @Nullable String responseModel,
+			@Nullable TokenUsage usage) {
+		return price(provider, requestModel, responseModel, usage, null);
 	}
 
 	/**
@@ -37,56 +59,50 @@ public final class CostCalculator {
 	 * @param requestModel the model asked for
 	 * @param responseModel the model the provider reports
 	 * @param usage the token counts, {@code null} when the provider reported none
+	 * @param serviceTier the service tier the provider reported ({@code priority}, {@code flex},
+	 * {@code batch}, {@code default}, ...), if any
 	 * @return the cost, or the reason there is none; never throws on odd counts
 	 */
 	public Pricing price(String provider, @Nullable String requestModel, @Nullable String responseModel,
-			@Nullable TokenUsage usage) {
+			@Nullable TokenUsage usage, @Nullable String serviceTier) {
 		if (usage == null) {
 			return Pricing.noUsage();
 		}
-		Optional<ModelPrice> price = this.catalog.find(provider, responseModel);
+		PriceCatalog prices = this.catalog.get();
+		Optional<ModelPrice> price = prices.find(provider, responseModel);
 		String model = responseModel;
 		if (price.isEmpty()) {
-			price = this.catalog.find(provider, requestModel);
+			price = prices.find(provider, requestModel);
 			model = requestModel;
 		}
 		if (price.isEmpty() || model == null) {
 			return Pricing.unknownModel();
 		}
-		return new Pricing(cost(price.get(), usage), PricingStatus.PRICED, model);
+		return new Pricing(cost(price.get(), usage, ServiceTier.of(serviceTier)), PricingStatus.PRICED, model);
+	}
+
+	/** The catalog prices are read from now. */
+	public PriceCatalog catalog() {
+		return this.catalog.get();
 	}
 
 	static BigDecimal cost(ModelPrice price, TokenUsage usage) {
-		LongContextPrice tier = price.longContextFor(usage.input());
-		BigDecimal input = firstOf(tier != null ? tier.input() : null, price.input());
-		BigDecimal output = firstOf(tier != null ? tier.output() : null, price.output());
-		BigDecimal cacheRead = firstOf(tier != null ? tier.cacheRead() : null, price.cacheRead(), input);
-		BigDecimal cacheWrite = firstOf(tier != null ? tier.cacheWrite() : null, price.cacheWrite(), input);
-		BigDecimal cacheWrite1h = firstOf(tier != null ? tier.cacheWrite1h() : null, price.cacheWrite1h(), cacheWrite);
-		BigDecimal reasoning = firstOf(price.reasoning(), output);
+		return cost(price, usage, ServiceTier.STANDARD);
+	}
+
+	static BigDecimal cost(ModelPrice price, TokenUsage usage, ServiceTier tier) {
+		Rates rates = price.ratesFor(tier, usage.input());
 		// empty buckets are skipped: most calls have no cache writes or reasoning
-		BigDecimal total = plus(BigDecimal.ZERO, usage.uncachedInput(), input);
-		total = plus(total, usage.cacheRead(), cacheRead);
-		total = plus(total, usage.cacheWrite() - usage.cacheWrite1h(), cacheWrite);
-		total = plus(total, usage.cacheWrite1h(), cacheWrite1h);
-		total = plus(total, usage.visibleOutput(), output);
-		return plus(total, usage.reasoning(), reasoning);
+		BigDecimal total = plus(BigDecimal.ZERO, usage.uncachedInput(), rates.get(PriceBucket.INPUT));
+		total = plus(total, usage.cacheRead(), rates.get(PriceBucket.CACHE_READ));
+		total = plus(total, usage.cacheWrite() - usage.cacheWrite1h(), rates.get(PriceBucket.CACHE_WRITE));
+		total = plus(total, usage.cacheWrite1h(), rates.get(PriceBucket.CACHE_WRITE_1H));
+		total = plus(total, usage.visibleOutput(), rates.get(PriceBucket.OUTPUT));
+		return plus(total, usage.reasoning(), rates.get(PriceBucket.REASONING));
 	}
 
 	private static BigDecimal plus(BigDecimal total, long tokens, BigDecimal price) {
-		return (tokens == 0) ? total : total.add(times(tokens, price));
-	}
-
-	private static BigDecimal times(long tokens, BigDecimal price) {
-		return BigDecimal.valueOf(tokens).multiply(price);
-	}
-
-	private static BigDecimal firstOf(@Nullable BigDecimal first, BigDecimal fallback) {
-		return (first != null) ? first : fallback;
-	}
-
-	private static BigDecimal firstOf(@Nullable BigDecimal first, @Nullable BigDecimal second, BigDecimal fallback) {
-		return (first != null) ? first : firstOf(second, fallback);
+		return (tokens == 0) ? total : total.add(BigDecimal.valueOf(tokens).multiply(price));
 	}
 
 }

@@ -6,9 +6,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,30 +30,19 @@ final class LiteLlmCatalogReader {
 		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
 		.build();
 
-	private static final Pattern LONG_CONTEXT_FIELD = Pattern.compile("(.+)_above_(\\d{1,9})k_tokens");
-
-	static final String INPUT = "input_cost_per_token";
-
-	static final String OUTPUT = "output_cost_per_token";
-
-	static final String CACHE_READ = "cache_read_input_token_cost";
-
-	static final String CACHE_WRITE = "cache_creation_input_token_cost";
-
-	static final String CACHE_WRITE_1H = "cache_creation_input_token_cost_above_1hr";
-
-	static final String REASONING = "output_cost_per_reasoning_token";
-
-	private static final Set<String> LONG_CONTEXT_BASES = Set.of(INPUT, OUTPUT, CACHE_READ, CACHE_WRITE,
-			CACHE_WRITE_1H);
-
 	/** LiteLLM documents its fields in this entry; its zero prices must not price a model. */
 	private static final Set<String> NOT_MODELS = Set.of("sample_spec");
 
 	private LiteLlmCatalogReader() {
 	}
 
-	static Map<String, ModelPrice> read(InputStream in, String source) {
+	/**
+	 * The entries priced per token, keyed by model name, in file order.
+	 * @param in the file's content
+	 * @param source names the file in messages
+	 * @param rejected receives, by model name, why an entry with an unusable price was skipped
+	 */
+	static Map<String, ModelPrice> read(InputStream in, String source, Map<String, String> rejected) {
 		JsonNode root;
 		try {
 			root = mapper.readTree(in);
@@ -83,50 +69,40 @@ final class LiteLlmCatalogReader {
 					}
 				}
 				catch (IllegalArgumentException ex) {
-					logger.warn("Skipping '{}' in price catalog {}: {}", model, source, ex.getMessage());
+					rejected.put(model, ex.getMessage());
 				}
 			}
+		}
+		if (!rejected.isEmpty()) {
+			logger.warn("Skipped {} entries of price catalog {} with unusable prices, e.g. '{}': {}", rejected.size(),
+					source, rejected.keySet().iterator().next(), rejected.values().iterator().next());
 		}
 		return prices;
 	}
 
 	private static @Nullable ModelPrice entry(String model, JsonNode node) {
 		String mode = text(node, "mode");
-		BigDecimal input = price(node, INPUT);
-		BigDecimal output = price(node, OUTPUT);
-		if (output == null && "embedding".equals(mode)) {
-			output = BigDecimal.ZERO;
-		}
-		if (input == null || output == null) {
-			// priced per image, second or character: not something token usage can price
-			return null;
-		}
-		return new ModelPrice(model, text(node, "litellm_provider"), mode, input, output, price(node, CACHE_READ),
-				price(node, CACHE_WRITE), price(node, CACHE_WRITE_1H), price(node, REASONING), longContext(node));
-	}
-
-	private static TreeMap<Long, LongContextPrice> longContext(JsonNode node) {
-		Map<Long, Map<String, BigDecimal>> fieldsByThreshold = new TreeMap<>();
+		Map<String, BigDecimal> prices = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> field : node.properties()) {
-			Matcher matcher = LONG_CONTEXT_FIELD.matcher(field.getKey());
-			if (matcher.matches() && LONG_CONTEXT_BASES.contains(matcher.group(1))) {
+			if (PriceField.parse(field.getKey()) != null) {
 				BigDecimal price = price(node, field.getKey());
 				if (price != null) {
-					long threshold = Long.parseLong(matcher.group(2)) * 1000;
-					fieldsByThreshold.computeIfAbsent(threshold, (key) -> new LinkedHashMap<>())
-						.put(matcher.group(1), price);
+					prices.put(field.getKey(), price);
 				}
 			}
 		}
-		TreeMap<Long, LongContextPrice> tiers = new TreeMap<>();
-		fieldsByThreshold.forEach((threshold, fields) -> {
-			LongContextPrice tier = new LongContextPrice(fields.get(INPUT), fields.get(OUTPUT), fields.get(CACHE_READ),
-					fields.get(CACHE_WRITE), fields.get(CACHE_WRITE_1H));
-			if (!tier.isEmpty()) {
-				tiers.put(threshold, tier);
-			}
-		});
-		return tiers;
+		BigDecimal cacheHit = price(node, PriceBucket.CACHE_HIT);
+		if (cacheHit != null) {
+			prices.putIfAbsent(PriceBucket.CACHE_READ.field(), cacheHit);
+		}
+		if ("embedding".equals(mode)) {
+			prices.putIfAbsent(PriceBucket.OUTPUT.field(), BigDecimal.ZERO);
+		}
+		if (!prices.containsKey(PriceBucket.INPUT.field()) || !prices.containsKey(PriceBucket.OUTPUT.field())) {
+			// priced per image, second or character: not something token usage can price
+			return null;
+		}
+		return new ModelPrice(model, text(node, "litellm_provider"), mode, prices, Set.of());
 	}
 
 	private static @Nullable BigDecimal price(JsonNode node, String field) {

@@ -31,24 +31,26 @@ final class ModelNames {
 	}
 
 	/**
-	 * Candidate keys for {@code model} served by {@code provider}: the name itself, without
-	 * its date suffix, then with (or, when it already carries it, without) the provider prefix.
+	 * Candidate keys for {@code model} served by {@code provider}, most specific first: with the
+	 * provider's LiteLLM prefix, as given, then both without a date suffix. A name that already
+	 * carries the prefix ({@code groq/llama-3.3-70b-versatile}) is also tried without it.
 	 */
 	static Set<String> candidates(@Nullable String provider, String model) {
 		Set<String> names = new LinkedHashSet<>();
-		names.add(model);
-		names.add(undated(model));
 		String prefix = prefix(provider);
-		if (prefix != null) {
-			if (model.startsWith(prefix)) {
-				String bare = model.substring(prefix.length());
-				names.add(bare);
-				names.add(undated(bare));
-			}
-			else {
-				names.add(prefix + model);
-				names.add(prefix + undated(model));
-			}
+		String undated = undated(model);
+		if (prefix != null && !model.startsWith(prefix)) {
+			names.add(prefix + model);
+		}
+		names.add(model);
+		if (prefix != null && !model.startsWith(prefix)) {
+			names.add(prefix + undated);
+		}
+		names.add(undated);
+		if (prefix != null && model.startsWith(prefix)) {
+			String bare = model.substring(prefix.length());
+			names.add(bare);
+			names.add(undated(bare));
 		}
 		return names;
 	}

@@ -2,64 +2,124 @@ package io.tokensense.pricing;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-token prices (USD) of one model, as in one entry of a LiteLLM price file.
- *
- * <p>Input and output prices are always known; an optional price is {@code null} when the
- * catalog does not give it, and {@link CostCalculator} then falls back as documented there.
- *
- * @param model the catalog key, e.g. {@code gpt-4o} or {@code groq/llama-3.3-70b-versatile}
- * @param provider LiteLLM's {@code litellm_provider}, when given
- * @param mode LiteLLM's {@code mode} ({@code chat}, {@code embedding}, ...), when given
- * @param input {@code input_cost_per_token}
- * @param output {@code output_cost_per_token}
- * @param cacheRead {@code cache_read_input_token_cost}
- * @param cacheWrite {@code cache_creation_input_token_cost} (five-minute cache writes)
- * @param cacheWrite1h {@code cache_creation_input_token_cost_above_1hr} (one-hour cache writes)
- * @param reasoning {@code output_cost_per_reasoning_token}
- * @param longContext prices from {@code *_above_Nk_tokens} fields, keyed by the threshold
- * in tokens ({@code 200_000} for {@code 200k}), ascending
+ * Per-token prices (USD) of one model, as in one entry of a LiteLLM price file: the base
+ * prices ({@code input_cost_per_token}, ...), and those refined by a long-context threshold
+ * ({@code *_above_200k_tokens}) or a service tier ({@code *_priority}, {@code *_flex},
+ * {@code *_batches}). Prices an entry lacks are derived as {@link RateTable} states, once, when
+ * the entry is built.
  */
-public record ModelPrice(String model, @Nullable String provider, @Nullable String mode, BigDecimal input,
-		BigDecimal output, @Nullable BigDecimal cacheRead, @Nullable BigDecimal cacheWrite,
-		@Nullable BigDecimal cacheWrite1h, @Nullable BigDecimal reasoning,
-		NavigableMap<Long, LongContextPrice> longContext) {
+public final class ModelPrice {
 
-	public ModelPrice {
-		Objects.requireNonNull(model, "model must not be null");
-		Objects.requireNonNull(input, () -> "input price of " + model + " must not be null");
-		Objects.requireNonNull(output, () -> "output price of " + model + " must not be null");
-		longContext = Collections.unmodifiableNavigableMap(new TreeMap<>(longContext));
+	private final String model;
+
+	private final @Nullable String provider;
+
+	private final @Nullable String mode;
+
+	private final Map<String, BigDecimal> prices;
+
+	private final Set<PriceBucket> flat;
+
+	private final RateTable rates;
+
+	ModelPrice(String model, @Nullable String provider, @Nullable String mode, Map<String, BigDecimal> prices,
+			Set<PriceBucket> flat) {
+		this.model = Objects.requireNonNull(model, "model must not be null");
+		this.provider = provider;
+		this.mode = mode;
+		this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
+		this.flat = flat.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flat));
+		Map<PriceField, BigDecimal> fields = new LinkedHashMap<>();
+		prices.forEach((name, price) -> {
+			PriceField field = PriceField.parse(name);
+			if (field != null) {
+				fields.put(field, price);
+			}
+		});
+		Objects.requireNonNull(prices.get(PriceBucket.INPUT.field()), () -> "input price of " + model + " is missing");
+		Objects.requireNonNull(prices.get(PriceBucket.OUTPUT.field()),
+				() -> "output price of " + model + " is missing");
+		this.rates = RateTable.derive(fields, this.flat);
+	}
+
+	/**
+	 * An entry of LiteLLM price fields.
+	 * @param model the catalog key
+	 * @param provider LiteLLM's {@code litellm_provider}, if known
+	 * @param mode LiteLLM's {@code mode}, if known
+	 * @param prices USD per token by LiteLLM field name; must hold {@code input_cost_per_token} and
+	 * {@code output_cost_per_token}; fields TokenSense does not read are kept but ignored
+	 */
+	public static ModelPrice of(String model, @Nullable String provider, @Nullable String mode,
+			Map<String, BigDecimal> prices) {
+		return new ModelPrice(model, provider, mode, prices, Set.of());
 	}
 
 	/** A model with input and output prices only. */
 	public static ModelPrice of(String model, BigDecimal input, BigDecimal output) {
-		return new ModelPrice(model, null, null, input, output, null, null, null, null, new TreeMap<>());
+		return of(model, null, null,
+				Map.of(PriceBucket.INPUT.field(), input, PriceBucket.OUTPUT.field(), output));
 	}
 
-	/**
-	 * The long-context prices that apply to a call with {@code totalInput} input tokens: the
-	 * tier with the highest threshold that the input strictly exceeds, or {@code null}.
-	 */
-	public @Nullable LongContextPrice longContextFor(long totalInput) {
-		if (this.longContext.isEmpty()) {
-			// most models have no tiers: spare boxing the count on every call
-			return null;
-		}
-		Map.Entry<Long, LongContextPrice> tier = this.longContext.lowerEntry(totalInput);
-		return (tier != null) ? tier.getValue() : null;
+	/** The catalog key, e.g. {@code gpt-4o} or {@code groq/llama-3.3-70b-versatile}. */
+	public String model() {
+		return this.model;
+	}
+
+	/** LiteLLM's {@code litellm_provider}, when given. */
+	public @Nullable String provider() {
+		return this.provider;
+	}
+
+	/** LiteLLM's {@code mode} ({@code chat}, {@code embedding}, ...), when given. */
+	public @Nullable String mode() {
+		return this.mode;
+	}
+
+	/** The entry's prices in USD per token, by LiteLLM field name, as read. */
+	public Map<String, BigDecimal> prices() {
+		return this.prices;
+	}
+
+	/** {@code input_cost_per_token}. */
+	public BigDecimal input() {
+		return this.prices.get(PriceBucket.INPUT.field());
+	}
+
+	/** {@code output_cost_per_token}. */
+	public BigDecimal output() {
+		return this.prices.get(PriceBucket.OUTPUT.field());
+	}
+
+	Rates ratesFor(ServiceTier tier, long totalInput) {
+		return this.rates.ratesFor(tier, totalInput);
+	}
+
+	/** Whether the entry prices {@code tier} apart from the standard prices. */
+	boolean prices(ServiceTier tier) {
+		return this.rates.prices(tier);
+	}
+
+	Set<PriceBucket> flat() {
+		return this.flat;
 	}
 
 	ModelPrice withModel(String model) {
-		return new ModelPrice(model, this.provider, this.mode, this.input, this.output, this.cacheRead,
-				this.cacheWrite, this.cacheWrite1h, this.reasoning, this.longContext);
+		return new ModelPrice(model, this.provider, this.mode, this.prices, this.flat);
+	}
+
+	@Override
+	public String toString() {
+		return "ModelPrice[" + this.model + " " + this.prices + "]";
 	}
 
 }

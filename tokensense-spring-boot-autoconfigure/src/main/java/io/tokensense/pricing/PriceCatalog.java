@@ -18,9 +18,9 @@ import org.springframework.core.io.Resource;
  * {@link #extendedBy(PriceCatalog) extend} it with a full LiteLLM file and apply
  * {@link #withOverrides(Map) single-price overrides}; each step returns a new catalog.
  *
- * <p>{@link #find(String, String)} resolves a model name exactly, then without a date suffix,
- * then with the provider prefix. Nothing else matches: an unknown model stays unknown rather
- * than being priced like a lookalike.
+ * <p>{@link #find(String, String)} resolves a model name with the provider's LiteLLM prefix,
+ * then as it is, then the same without a date suffix. Nothing else matches: an unknown model
+ * stays unknown rather than being priced like a lookalike.
  */
 public final class PriceCatalog {
 
@@ -65,7 +65,7 @@ public final class PriceCatalog {
 	 * @see #load(InputStream)
 	 */
 	public static PriceCatalog load(InputStream in, String source) {
-		return new PriceCatalog(LiteLlmCatalogReader.read(in, source));
+		return new PriceCatalog(LiteLlmCatalogReader.read(in, source, new LinkedHashMap<>()));
 	}
 
 	/**
@@ -93,7 +93,10 @@ public final class PriceCatalog {
 	/**
 	 * This catalog with single prices replaced, keyed by model name. An override for a name
 	 * that resolves to an entry starts from that entry's prices and is listed under the name
-	 * given; an override for an unknown name must give input and output prices.
+	 * given; an override for an unknown name must give input and output prices. An override also
+	 * applies to the dated snapshots of the name the catalog lists ({@code gpt-4o} to
+	 * {@code gpt-4o-2024-08-06}, which providers report as the response model), unless they have
+	 * an override of their own.
 	 * @param overrides prices in USD per million tokens
 	 * @throws IllegalArgumentException when an unknown model lacks input or output price
 	 */
@@ -103,15 +106,22 @@ public final class PriceCatalog {
 			ModelPrice base = find(null, model).orElse(null);
 			merged.put(model, (base != null) ? override.applyTo(base.withModel(model)) : override.toModelPrice(model));
 		});
+		this.prices.forEach((name, price) -> {
+			PriceOverride override = overrides.get(ModelNames.undated(name));
+			if (override != null && !overrides.containsKey(name)) {
+				merged.put(name, override.applyTo(price));
+			}
+		});
 		return new PriceCatalog(merged);
 	}
 
 	/**
-	 * The prices of {@code model} as served by {@code provider}: the entry listed under the
-	 * name itself, else under the name without its date suffix ({@code gpt-4o-2024-08-06} →
-	 * {@code gpt-4o}), else under the provider prefix ({@code groq/llama-3.3-70b-versatile}),
-	 * which a name may also carry already.
-	 * @param provider the provider name ({@code openai}, {@code groq}, ...), if known
+	 * The prices of {@code model} as served by {@code provider}, tried under these keys, first
+	 * found wins: {@code <litellm-provider>/<model>} (so {@code azure/gpt-4o-mini} gets Azure's
+	 * price), the name itself, then the same two without a date suffix ({@code gpt-4o-2024-08-06}
+	 * → {@code gpt-4o}); a name that already carries the provider prefix is also tried without it.
+	 * Nothing looser matches: {@code o3-pro} never gets {@code o3}'s price.
+	 * @param provider the provider name ({@code openai}, {@code groq}, {@code azure.ai.openai}, ...), if known
 	 * @param model the model name
 	 * @return the prices, or empty for a model this catalog does not know
 	 */
@@ -119,11 +129,7 @@ public final class PriceCatalog {
 		if (model == null || model.isBlank()) {
 			return Optional.empty();
 		}
-		ModelPrice exact = this.prices.get(model);
-		if (exact != null) {
-			return Optional.of(exact);
-		}
-		// resolving a dated or prefixed name builds several candidates: do it once per name
+		// resolving builds several candidate names: do it once per provider and name
 		Map<String, Optional<ModelPrice>> byModel = this.resolved.computeIfAbsent((provider != null) ? provider : "",
 				(key) -> new ConcurrentHashMap<>());
 		Optional<ModelPrice> cached = byModel.get(model);

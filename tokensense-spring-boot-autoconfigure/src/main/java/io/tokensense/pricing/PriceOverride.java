@@ -1,8 +1,11 @@
 package io.tokensense.pricing;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * Single prices that replace a catalog's, in USD per <em>million</em> tokens, as set with
  * {@code tokensense.pricing.models.<model>.*}. A {@code null} price keeps the catalog's.
  *
- * <p>An overridden price applies at every context length: the catalog's long-context price
- * for the same bucket is dropped, since a negotiated price should not be silently replaced
- * above a threshold the user never mentioned.
+ * <p>An overridden price applies at every context length and service tier: the catalog's
+ * long-context and tier prices for the same bucket are dropped, since a negotiated price should
+ * not be silently replaced above a threshold the user never mentioned.
  *
  * @param input price of an uncached input token
  * @param output price of an output token
@@ -33,22 +36,25 @@ public record PriceOverride(@Nullable BigDecimal input, @Nullable BigDecimal out
 		requireNonNegative("reasoning", reasoning);
 	}
 
-	/** This override applied to a catalog entry, keeping its name. */
+	/**
+	 * This override applied to a catalog entry, keeping its name: each price given replaces the
+	 * bucket's base price and every long-context and tier price of that bucket, and is flat (the
+	 * same at every context length and tier).
+	 */
 	ModelPrice applyTo(ModelPrice base) {
-		TreeMap<Long, LongContextPrice> longContext = new TreeMap<>();
-		for (Map.Entry<Long, LongContextPrice> entry : base.longContext().entrySet()) {
-			LongContextPrice tier = entry.getValue();
-			LongContextPrice kept = new LongContextPrice((this.input != null) ? null : tier.input(),
-					(this.output != null) ? null : tier.output(), (this.cacheRead != null) ? null : tier.cacheRead(),
-					(this.cacheWrite != null) ? null : tier.cacheWrite(), tier.cacheWrite1h());
-			if (!kept.isEmpty()) {
-				longContext.put(entry.getKey(), kept);
+		Map<PriceBucket, BigDecimal> given = given();
+		Map<String, BigDecimal> prices = new LinkedHashMap<>();
+		base.prices().forEach((name, price) -> {
+			PriceField field = PriceField.parse(name);
+			if (field == null || !given.containsKey(field.bucket())) {
+				prices.put(name, price);
 			}
-		}
-		return new ModelPrice(base.model(), base.provider(), base.mode(), perToken(this.input, base.input()),
-				perToken(this.output, base.output()), perToken(this.cacheRead, base.cacheRead()),
-				perToken(this.cacheWrite, base.cacheWrite()), base.cacheWrite1h(),
-				perToken(this.reasoning, base.reasoning()), longContext);
+		});
+		given.forEach((bucket, price) -> prices.put(bucket.field(), price));
+		Set<PriceBucket> flat = EnumSet.noneOf(PriceBucket.class);
+		flat.addAll(base.flat());
+		flat.addAll(given.keySet());
+		return new ModelPrice(base.model(), base.provider(), base.mode(), prices, flat);
 	}
 
 	/** A new catalog entry for a model the catalog does not know. */
@@ -58,16 +64,26 @@ public record PriceOverride(@Nullable BigDecimal input, @Nullable BigDecimal out
 					+ "' matches no catalog entry, so it must set both 'input' and 'output' "
 					+ "(or name the catalog entry, e.g. 'groq/llama-3.3-70b-versatile')");
 		}
-		return new ModelPrice(model, null, null, perToken(this.input), perToken(this.output), perToken(this.cacheRead),
-				perToken(this.cacheWrite), null, perToken(this.reasoning), new TreeMap<>());
+		Map<String, BigDecimal> prices = new LinkedHashMap<>();
+		given().forEach((bucket, price) -> prices.put(bucket.field(), price));
+		return new ModelPrice(model, null, null, prices, Set.of());
 	}
 
-	private static @Nullable BigDecimal perToken(@Nullable BigDecimal perMillion, @Nullable BigDecimal fallback) {
-		return (perMillion != null) ? perToken(perMillion) : fallback;
+	/** The prices set, per token. */
+	private Map<PriceBucket, BigDecimal> given() {
+		Map<PriceBucket, BigDecimal> given = new EnumMap<>(PriceBucket.class);
+		put(given, PriceBucket.INPUT, this.input);
+		put(given, PriceBucket.OUTPUT, this.output);
+		put(given, PriceBucket.CACHE_READ, this.cacheRead);
+		put(given, PriceBucket.CACHE_WRITE, this.cacheWrite);
+		put(given, PriceBucket.REASONING, this.reasoning);
+		return given;
 	}
 
-	private static @Nullable BigDecimal perToken(@Nullable BigDecimal perMillion) {
-		return (perMillion != null) ? perMillion.movePointLeft(MILLION_EXPONENT) : null;
+	private static void put(Map<PriceBucket, BigDecimal> given, PriceBucket bucket, @Nullable BigDecimal perMillion) {
+		if (perMillion != null) {
+			given.put(bucket, perMillion.movePointLeft(MILLION_EXPONENT));
+		}
 	}
 
 	private static void requireNonNegative(String name, @Nullable BigDecimal price) {

@@ -26,7 +26,8 @@ final class CallEventFactory {
 		CallOrigin origin = call.origin();
 		String provider = providerOf(origin, reading);
 		TokenUsage usage = reading.usage();
-		Pricing pricing = recorder.costs().price(provider, call.requestModel(), reading.responseModel(), usage);
+		Pricing pricing = recorder.costs().price(provider, call.requestModel(), reading.responseModel(), usage,
+				reading.serviceTier());
 		Attribution attribution = call.scope().mergedOver(origin.attribution()).mergedOver(recorder.defaults());
 		Duration timeToFirstToken = (firstElementNanos != null)
 				? Duration.ofNanos(Math.max(0, firstElementNanos - call.startNanos())) : null;
@@ -38,7 +39,7 @@ final class CallEventFactory {
 				(usage != null) ? usage.total() : null, pricing.costUsd(), pricing.status(),
 				Duration.ofNanos(Math.max(0, endNanos - call.startNanos())), timeToFirstToken, call.streamed(), status,
 				errorType, attribution.userId(), attribution.sessionId(), attribution.tags(), reading.requestId(), prompt,
-				reading.responseText());
+				reading.responseText(), reading.serviceTier());
 	}
 
 	private static String providerOf(CallOrigin origin, ResultReading reading) {

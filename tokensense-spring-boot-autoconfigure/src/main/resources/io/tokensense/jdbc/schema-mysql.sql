@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS tokensense_calls (
 	request_id VARCHAR(255),
 	prompt LONGTEXT,
 	response LONGTEXT,
+	service_tier VARCHAR(255),
 	INDEX tokensense_calls_timestamp_idx (timestamp),
 	INDEX tokensense_calls_user_id_idx (user_id),
 	INDEX tokensense_calls_session_id_idx (session_id)

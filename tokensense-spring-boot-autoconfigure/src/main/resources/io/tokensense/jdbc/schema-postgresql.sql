@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS tokensense_calls (
 	tags TEXT NOT NULL,
 	request_id VARCHAR(255),
 	prompt TEXT,
-	response TEXT
+	response TEXT,
+	service_tier VARCHAR(255)
 );
 CREATE INDEX IF NOT EXISTS tokensense_calls_timestamp_idx ON tokensense_calls (timestamp);
 CREATE INDEX IF NOT EXISTS tokensense_calls_user_id_idx ON tokensense_calls (user_id);

@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS tokensense_calls (
 	tags TEXT NOT NULL,
 	request_id TEXT,
 	prompt TEXT,
-	response TEXT
+	response TEXT,
+	service_tier TEXT
 );
 CREATE INDEX IF NOT EXISTS tokensense_calls_timestamp_idx ON tokensense_calls (timestamp);
 CREATE INDEX IF NOT EXISTS tokensense_calls_user_id_idx ON tokensense_calls (user_id);

@@ -96,7 +96,7 @@ class TokenSenseMetricsAutoConfigurationTests {
 			.run((context) -> {
 				CallEvent event = new CallEvent(UUID.randomUUID(), Instant.now(), "openai", "chat", "gpt-4o-mini", null,
 						null, null, null, null, null, null, null, PricingStatus.NO_USAGE, Duration.ofMillis(5), null,
-						false, CallStatus.SUCCESS, null, "alice", null, List.of(), null, null, null);
+						false, CallStatus.SUCCESS, null, "alice", null, List.of(), null, null, null, null);
 				context.getBean(MicrometerOutput.class).write(List.of(event));
 				assertThat(context.getBean(MeterRegistry.class).get("tokensense.calls").tag("user.id", "alice").timer()
 					.count()).isOne();

@@ -63,9 +63,9 @@ class OpenAiEmbeddingsAndCompletionsCaptureTest {
 		assertThat(event.pricingStatus()).isEqualTo(PricingStatus.PRICED);
 	}
 
-	/** The bundled catalog has no price for gpt-3.5-turbo-instruct: the event says so, never $0. */
+	/** gpt-3.5-turbo-instruct, the model of legacy completions, is in the bundled catalog. */
 	@Test
-	void recordsALegacyCompletionOfAModelWithoutAPriceAsUnknownModel() {
+	void pricesALegacyCompletionOfGpt35TurboInstruct() {
 		this.server.enqueue(Reply.json(ResponsesPayloads.completion("cmpl-1", "gpt-3.5-turbo-instruct", 5, 7)));
 		Completion completion = observed().completions()
 			.create(CompletionCreateParams.builder()
@@ -80,8 +80,9 @@ class OpenAiEmbeddingsAndCompletionsCaptureTest {
 		assertThat(event.requestId()).isEqualTo("cmpl-1");
 		assertThat(event.inputTokens()).isEqualTo(5);
 		assertThat(event.outputTokens()).isEqualTo(7);
-		assertThat(event.costUsd()).isNull();
-		assertThat(event.pricingStatus()).isEqualTo(PricingStatus.UNKNOWN_MODEL);
+		// LiteLLM snapshot: 1.5e-06 per input token, 2e-06 per output token
+		assertThat(event.costUsd()).isEqualByComparingTo("0.0000215");
+		assertThat(event.pricingStatus()).isEqualTo(PricingStatus.PRICED);
 	}
 
 	@Test

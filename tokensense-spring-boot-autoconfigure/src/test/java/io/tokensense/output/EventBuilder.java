@@ -77,7 +77,7 @@ final class EventBuilder {
 				this.inputTokens, this.outputTokens, this.cacheReadTokens, orZero(this.cacheWriteTokens),
 				orZero(this.reasoningTokens), total, this.costUsd, this.pricingStatus, this.latency,
 				this.timeToFirstToken, this.timeToFirstToken != null, this.status, this.errorType, this.userId,
-				this.sessionId, this.tags, "msg_01", this.prompt, null);
+				this.sessionId, this.tags, "msg_01", this.prompt, null, null);
 	}
 
 }

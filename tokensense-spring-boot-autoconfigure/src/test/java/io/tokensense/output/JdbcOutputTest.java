@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.tokensense.CallEvent;
 import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.output.jdbc.SchemaScripts;
+import io.tokensense.output.jdbc.TableName;
 import io.tokensense.testsupport.TableRows;
 import io.tokensense.testsupport.TestDatabase;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
@@ -51,6 +55,21 @@ abstract class JdbcOutputTest {
 					.withComparatorForType(Comparator.nullsFirst(BigDecimal::compareTo), BigDecimal.class)
 					.build())
 			.containsExactlyInAnyOrderElementsOf(events);
+	}
+
+	@Test
+	void addsTheServiceTierColumnToATableFromBeforeIt() throws Exception {
+		for (String statement : SchemaScripts.statements(database().dialect(), TableName.of(this.table))) {
+			database().execute(statement.replaceAll(",\\s*service_tier [A-Z]+(\\(255\\))?", ""));
+		}
+		assertThat(columns()).doesNotContain("service_tier");
+		CallEvent event = JdbcTestEvents.fullEvent();
+		output().write(List.of(event));
+		output().write(List.of(JdbcTestEvents.noUsageEvent()));
+
+		assertThat(columns()).contains("service_tier");
+		assertThat(TableRows.read(database(), this.table)).extracting(CallEvent::serviceTier)
+			.containsExactlyInAnyOrder("priority", null);
 	}
 
 	@Test
@@ -137,7 +156,7 @@ abstract class JdbcOutputTest {
 				event.cacheReadTokens(), event.cacheWriteTokens(), event.reasoningTokens(), event.totalTokens(),
 				event.costUsd(), event.pricingStatus(), event.latency(), event.timeToFirstToken(), event.streamed(),
 				event.status(), event.errorType(), longUser, event.sessionId(), event.tags(), event.requestId(),
-				event.prompt(), event.response());
+				event.prompt(), event.response(), null);
 		output().write(List.of(overlong, JdbcTestEvents.events(1).get(0)));
 
 		assertThat(TableRows.read(database(), this.table)).hasSize(2)
@@ -160,6 +179,18 @@ abstract class JdbcOutputTest {
 			rows.next();
 			return rows.getLong(1);
 		}
+	}
+
+	private List<String> columns() throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Connection connection = database().dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT * FROM " + this.table + " WHERE 1 = 0")) {
+			for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+				names.add(rows.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
 	}
 
 }

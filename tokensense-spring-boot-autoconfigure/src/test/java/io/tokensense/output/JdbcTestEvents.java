@@ -36,7 +36,7 @@ final class JdbcTestEvents {
 		return new CallEvent(id, timestamp, "openai", "chat", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", input,
 				input / 2, 0L, 0L, 0L, input + input / 2, new BigDecimal(cost), PricingStatus.PRICED,
 				Duration.ofMillis(120), null, false, CallStatus.SUCCESS, null, "user-" + (input % 7), "s-1",
-				List.of("batch"), "chatcmpl-" + id, null, null);
+				List.of("batch"), "chatcmpl-" + id, null, null, null);
 	}
 
 	/** Every field set: unicode, a long prompt, an exact cost with many decimals. */
@@ -46,19 +46,19 @@ final class JdbcTestEvents {
 				"claude-sonnet-4-6-20260101", 1_234_567L, 890L, 1_000_000L, 200_000L, 45L, 1_235_457L,
 				new BigDecimal("12.345678901234567891"), PricingStatus.PRICED, Duration.ofMillis(8_470),
 				Duration.ofMillis(312), true, CallStatus.SUCCESS, null, "Zoë", "séance-42",
-				List.of("production", "chat-feature", "ünïcode"), "msg_01XYZ", prompt, "Bonjour 👋");
+				List.of("production", "chat-feature", "ünïcode"), "msg_01XYZ", prompt, "Bonjour 👋", "priority");
 	}
 
 	static CallEvent unpricedErrorEvent() {
 		return new CallEvent(UUID.randomUUID(), START.plusMillis(1), "groq", "chat", "llama-9000", null, 10L, 0L, 0L,
 				0L, 0L, 10L, null, PricingStatus.UNKNOWN_MODEL, Duration.ofMillis(5), null, false, CallStatus.ERROR,
-				"429", null, null, List.of(), null, null, null);
+				"429", null, null, List.of(), null, null, null, null);
 	}
 
 	static CallEvent noUsageEvent() {
 		return new CallEvent(UUID.randomUUID(), START.plus(1, ChronoUnit.DAYS), "openai", "embeddings", null, null,
 				null, null, null, null, null, null, null, PricingStatus.NO_USAGE, Duration.ZERO, null, false,
-				CallStatus.CANCELLED, null, null, null, List.of("x"), null, null, null);
+				CallStatus.CANCELLED, null, null, null, List.of("x"), null, null, null, null);
 	}
 
 }

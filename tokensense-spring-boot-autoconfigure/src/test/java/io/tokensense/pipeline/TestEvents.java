@@ -18,7 +18,7 @@ final class TestEvents {
 	static CallEvent event() {
 		return new CallEvent(UUID.randomUUID(), Instant.now(), "openai", "chat", "gpt-4o-mini", null, null, null,
 				null, null, null, null, null, PricingStatus.NO_USAGE, Duration.ofMillis(5), null, false,
-				CallStatus.SUCCESS, null, null, null, List.of(), null, null, null);
+				CallStatus.SUCCESS, null, null, null, List.of(), null, null, null, null);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.tokensense.pricing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +33,24 @@ class BundledCatalogCrossCheckTest {
 			"text-embedding-3-large", "claude-opus-4-1", "claude-opus-4-5", "claude-sonnet-4", "claude-sonnet-4-5",
 			"claude-haiku-4-5", "claude-3-5-haiku", "groq/llama-3.3-70b-versatile", "groq/llama-3.1-8b-instant",
 			"groq/openai/gpt-oss-120b", "groq/openai/gpt-oss-20b", "groq/qwen/qwen3-32b",
-			"groq/meta-llama/llama-4-scout-17b-16e-instruct", "groq/moonshotai/kimi-k2-instruct-0905");
+			"groq/meta-llama/llama-4-scout-17b-16e-instruct", "groq/moonshotai/kimi-k2-instruct-0905",
+			"gpt-3.5-turbo", "gpt-4-turbo", "o1-pro", "gpt-3.5-turbo-instruct", "deepseek/deepseek-chat",
+			"azure/gpt-4o-mini", "xai/grok-4", "mistral/mistral-large-latest", "openrouter/openai/gpt-4o",
+			"anthropic.claude-3-5-haiku-20241022-v1:0", "vertex_ai/claude-sonnet-4-5@20250929",
+			"gemini/gemini-2.5-pro", "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo");
+
+	/** LiteLLM's provider keys for the providers DESIGN.md lists (plus every vertex_ai* key). */
+	private static final Set<String> NAMED_PROVIDERS = Set.of("openai", "text-completion-openai", "azure",
+			"azure_text", "anthropic", "bedrock", "bedrock_converse", "groq", "deepseek", "mistral", "codestral",
+			"text-completion-codestral", "xai", "openrouter", "together_ai", "fireworks_ai",
+			"fireworks_ai-embedding-models", "gemini");
+
+	/** Every price field the product reads: a bucket, a long-context threshold, a service tier. */
+	private static final Pattern READ_FIELD = Pattern.compile("(input_cost_per_token|output_cost_per_token"
+			+ "|cache_read_input_token_cost|cache_creation_input_token_cost(_above_1hr)?"
+			+ "|output_cost_per_reasoning_token|input_cost_per_token_cache_hit)(_above_\\d+k_tokens)?"
+			+ "(_priority|_flex|_batches)?");
+
 
 	/** Undated keys we bundle whose LiteLLM entry is listed under another name. */
 	private static final Map<String, String> SOURCE_KEYS = Map.of("claude-sonnet-4", "claude-sonnet-4-20250514",
@@ -67,57 +84,62 @@ class BundledCatalogCrossCheckTest {
 	}
 
 	@Test
-	void bundledPricesEqualLiteLlmSnapshot() throws IOException {
+	void bundledPricesEqualLiteLlmSnapshotAndLackNoneItPrices() throws IOException {
 		JsonNode litellm = snapshot();
-		bundled.properties().forEach((entry) -> {
+		int entries = 0;
+		int fields = 0;
+		for (Map.Entry<String, JsonNode> entry : bundled.properties()) {
 			String key = entry.getKey();
-			String sourceKey = SOURCE_KEYS.getOrDefault(key, key);
-			JsonNode source = litellm.get(sourceKey);
-			assertThat(source).as("LiteLLM entry %s for %s", sourceKey, key).isNotNull();
-			entry.getValue().properties().forEach((field) -> {
+			JsonNode source = litellm.get(SOURCE_KEYS.getOrDefault(key, key));
+			assertThat(source).as("LiteLLM entry for %s", key).isNotNull();
+			JsonNode ours = entry.getValue();
+			for (Map.Entry<String, JsonNode> field : ours.properties()) {
 				String name = field.getKey();
-				JsonNode ours = field.getValue();
-				JsonNode theirs = source.get(name);
+				assertThat(name).as("%s keeps only fields TokenSense reads", key)
+					.matches(READ_FIELD.pattern() + "|litellm_provider|mode");
 				if (name.equals("litellm_provider") && PROVIDER_DIFFERS.contains(key)) {
-					return;
+					continue;
 				}
-				assertThat(theirs).as("%s.%s in LiteLLM", key, name).isNotNull();
-				if (ours.isNumber()) {
-					assertThat(ours.decimalValue()).as("%s.%s", key, name).isEqualByComparingTo(theirs.decimalValue());
+				assertThat(source.get(name)).as("%s.%s in LiteLLM", key, name).isNotNull();
+				if (field.getValue().isNumber()) {
+					assertThat(field.getValue().decimalValue()).as("%s.%s", key, name)
+						.isEqualByComparingTo(source.get(name).decimalValue());
 				}
 				else {
-					assertThat(ours).as("%s.%s", key, name).isEqualTo(theirs);
+					assertThat(field.getValue()).as("%s.%s", key, name).isEqualTo(source.get(name));
 				}
-			});
-		});
+				fields++;
+			}
+			for (Map.Entry<String, JsonNode> field : source.properties()) {
+				if (READ_FIELD.matcher(field.getKey()).matches() && field.getValue().isNumber()) {
+					assertThat(ours.get(field.getKey())).as("%s lacks %s", key, field.getKey()).isNotNull();
+				}
+			}
+			entries++;
+		}
+		assertThat(entries).isEqualTo(bundled.size()).isGreaterThan(1_300);
+		assertThat(fields).isGreaterThan(entries * 4);
 	}
 
 	@Test
-	void datedLiteLlmNamesResolveToTheSamePrices() throws IOException {
+	void bundlesEveryTokenPricedEntryOfTheProvidersTokenSenseNames() throws IOException {
 		JsonNode litellm = snapshot();
-		PriceCatalog catalog = PriceCatalog.bundled();
-		litellm.properties().forEach((entry) -> {
-			String provider = entry.getValue().path("litellm_provider").asText();
-			if (!Set.of("openai", "anthropic", "groq").contains(provider)) {
-				return;
+		int covered = 0;
+		for (Map.Entry<String, JsonNode> entry : litellm.properties()) {
+			JsonNode value = entry.getValue();
+			String provider = value.path("litellm_provider").asText("");
+			String mode = value.path("mode").asText("");
+			boolean named = NAMED_PROVIDERS.contains(provider) || provider.startsWith("vertex_ai");
+			boolean priced = value.path("input_cost_per_token").isNumber()
+					&& (value.path("output_cost_per_token").isNumber() || mode.equals("embedding"));
+			if (!entry.getKey().equals("sample_spec") && named && priced
+					&& Set.of("chat", "responses", "completion", "embedding").contains(mode)) {
+				assertThat(bundled.has(entry.getKey())).as("%s (%s, %s) is bundled", entry.getKey(), provider, mode)
+					.isTrue();
+				covered++;
 			}
-			Optional<ModelPrice> resolved = catalog.find(provider, entry.getKey());
-			if (resolved.isPresent() && !resolved.get().model().equals(entry.getKey())) {
-				ModelPrice price = resolved.get();
-				assertSamePrice(entry.getKey(), entry.getValue(), "input_cost_per_token", price.input());
-				assertSamePrice(entry.getKey(), entry.getValue(), "output_cost_per_token", price.output());
-				assertSamePrice(entry.getKey(), entry.getValue(), "cache_read_input_token_cost", price.cacheRead());
-				assertSamePrice(entry.getKey(), entry.getValue(), "cache_creation_input_token_cost",
-						price.cacheWrite());
-			}
-		});
-	}
-
-	private static void assertSamePrice(String key, JsonNode entry, String field, BigDecimal ours) {
-		if (entry.hasNonNull(field) && ours != null) {
-			assertThat(ours).as("%s resolves to a different %s", key, field)
-				.isEqualByComparingTo(entry.get(field).decimalValue());
 		}
+		assertThat(covered).isEqualTo(bundled.size() - SOURCE_KEYS.size());
 	}
 
 	private static JsonNode snapshot() throws IOException {

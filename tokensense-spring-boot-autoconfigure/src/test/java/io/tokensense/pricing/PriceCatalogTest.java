@@ -22,23 +22,22 @@ class PriceCatalogTest {
 		ModelPrice gpt4o = PriceCatalog.bundled().find("openai", "gpt-4o").orElseThrow();
 		assertThat(gpt4o.input()).isEqualByComparingTo("0.0000025");
 		assertThat(gpt4o.output()).isEqualByComparingTo("0.00001");
-		assertThat(gpt4o.cacheRead()).isEqualByComparingTo("0.00000125");
+		assertThat(gpt4o.prices().get("cache_read_input_token_cost")).isEqualByComparingTo("0.00000125");
 		assertThat(gpt4o.provider()).isEqualTo("openai");
 		assertThat(gpt4o.mode()).isEqualTo("chat");
 	}
 
 	@Test
-	void readsLongContextTiersByThreshold() {
+	void readsLongContextPricesByThreshold() {
 		ModelPrice sonnet = PriceCatalog.bundled().find("anthropic", "claude-sonnet-4-5").orElseThrow();
-		assertThat(sonnet.longContext()).containsOnlyKeys(200_000L);
-		LongContextPrice tier = sonnet.longContext().get(200_000L);
-		assertThat(tier.input()).isEqualByComparingTo("6e-06");
-		assertThat(tier.output()).isEqualByComparingTo("2.25e-05");
-		assertThat(tier.cacheRead()).isEqualByComparingTo("6e-07");
-		assertThat(tier.cacheWrite()).isEqualByComparingTo("7.5e-06");
-		assertThat(tier.cacheWrite1h()).isEqualByComparingTo("1.2e-05");
-		assertThat(sonnet.longContextFor(200_000)).isNull();
-		assertThat(sonnet.longContextFor(200_001)).isSameAs(tier);
+		Rates at = sonnet.ratesFor(ServiceTier.STANDARD, 200_000);
+		Rates above = sonnet.ratesFor(ServiceTier.STANDARD, 200_001);
+		assertThat(at.get(PriceBucket.INPUT)).isEqualByComparingTo("3e-06");
+		assertThat(above.get(PriceBucket.INPUT)).isEqualByComparingTo("6e-06");
+		assertThat(above.get(PriceBucket.OUTPUT)).isEqualByComparingTo("2.25e-05");
+		assertThat(above.get(PriceBucket.CACHE_READ)).isEqualByComparingTo("6e-07");
+		assertThat(above.get(PriceBucket.CACHE_WRITE)).isEqualByComparingTo("7.5e-06");
+		assertThat(above.get(PriceBucket.CACHE_WRITE_1H)).isEqualByComparingTo("1.2e-05");
 	}
 
 	@Test
@@ -86,10 +85,54 @@ class PriceCatalogTest {
 			.isEqualTo("groq/meta-llama/llama-4-scout-17b-16e-instruct");
 		assertThat(catalog.find("openai", "openai/gpt-4o-2024-08-06")).get()
 			.extracting(ModelPrice::model)
+			.isEqualTo("gpt-4o-2024-08-06");
+		assertThat(catalog.find("openai", "openai/gpt-4o-2099-01-01")).get()
+			.extracting(ModelPrice::model)
 			.isEqualTo("gpt-4o");
 		assertThat(catalog.find("groq", "llama-3.3-70b")).isEmpty();
 		assertThat(catalog.find(null, "llama-3.3-70b-versatile")).isEmpty();
 		assertThat(catalog.find("openai", " ")).isEmpty();
+	}
+
+	@Test
+	void triesTheProvidersLiteLlmKeyBeforeTheBareName() {
+		PriceCatalog catalog = PriceCatalog.bundled();
+		assertThat(catalog.find("azure.ai.openai", "gpt-4o-mini")).get().extracting(ModelPrice::model)
+			.isEqualTo("azure/gpt-4o-mini");
+		assertThat(catalog.find("openai", "gpt-4o-mini")).get().extracting(ModelPrice::model).isEqualTo("gpt-4o-mini");
+		assertThat(catalog.find("x_ai", "grok-4")).get().extracting(ModelPrice::model).isEqualTo("xai/grok-4");
+		assertThat(catalog.find("mistral_ai", "mistral-large-latest")).get().extracting(ModelPrice::model)
+			.isEqualTo("mistral/mistral-large-latest");
+		assertThat(catalog.find("gcp.gemini", "gemini-2.5-pro")).get().extracting(ModelPrice::model)
+			.isEqualTo("gemini/gemini-2.5-pro");
+		assertThat(catalog.find("deepseek", "deepseek-chat")).get().extracting(ModelPrice::model)
+			.isEqualTo("deepseek/deepseek-chat");
+		assertThat(catalog.find("openrouter", "openai/gpt-4o")).get().extracting(ModelPrice::model)
+			.isEqualTo("openrouter/openai/gpt-4o");
+		// a dated Azure name: the Azure key without the date before OpenAI's bare one
+		assertThat(catalog.find("azure.ai.openai", "gpt-4o-mini-2099-01-01")).get().extracting(ModelPrice::model)
+			.isEqualTo("azure/gpt-4o-mini");
+	}
+
+	@Test
+	void neverPricesALookalike() {
+		PriceCatalog catalog = PriceCatalog.bundled();
+		assertThat(catalog.find("openai", "o3-pro")).get().extracting(ModelPrice::model).isEqualTo("o3-pro");
+		assertThat(catalog.find("openai", "o3")).get().extracting(ModelPrice::model).isEqualTo("o3");
+		assertThat(catalog.find("openai", "gpt-4o-mini")).get().extracting(ModelPrice::model).isEqualTo("gpt-4o-mini");
+		assertThat(catalog.find("openai", "o3-ultra")).isEmpty();
+		assertThat(catalog.find("openai", "gpt-4o-mega")).isEmpty();
+		assertThat(catalog.find("openai", "gpt-4")).get().extracting(ModelPrice::model).isEqualTo("gpt-4");
+	}
+
+	@Test
+	void readsDeepSeeksCacheHitPriceAsTheCacheReadPrice() {
+		PriceCatalog catalog = load("""
+				{"ds": {"input_cost_per_token": 2.8e-07, "output_cost_per_token": 4.2e-07,
+				        "input_cost_per_token_cache_hit": 2.8e-08}}
+				""");
+		assertThat(new CostCalculator(catalog).price("deepseek", "ds", null, new TokenUsage(1_000, 0, 1_000, 0, 0, 0))
+			.costUsd()).isEqualByComparingTo("0.000028");
 	}
 
 	@Test
@@ -129,7 +172,10 @@ class PriceCatalogTest {
 	@Test
 	void loadsAResource() {
 		PriceCatalog catalog = PriceCatalog.load(new ClassPathResource("io/tokensense/pricing/model-prices.json"));
-		assertThat(catalog.models()).isEqualTo(PriceCatalog.bundled().models());
+		assertThat(catalog.models().keySet()).containsExactlyElementsOf(PriceCatalog.bundled().models().keySet());
+		catalog.models()
+			.forEach((model, price) -> assertThat(price.prices())
+				.isEqualTo(PriceCatalog.bundled().models().get(model).prices()));
 	}
 
 	@Test

@@ -63,7 +63,7 @@ final class PipelineMemoryMain {
 		return new CallEvent(UUID.randomUUID(), Instant.now(), "openai", "chat", "gpt-4o-mini", "gpt-4o-mini", 100L + i,
 				50L, 0L, 0L, 0L, 150L + i, new BigDecimal("0.000045"), PricingStatus.PRICED, Duration.ofMillis(120), null,
 				false, CallStatus.SUCCESS, null, "user-" + (i % 100), null, List.of("memory"), "chatcmpl-" + i, null,
-				null);
+				null, null);
 	}
 
 }

@@ -21,19 +21,19 @@ public final class Events {
 			String cost, String... tags) {
 		return new CallEvent(UUID.randomUUID(), at, "openai", "chat", model, model, input, output, 0L, 0L, 0L,
 				input + output, new BigDecimal(cost), PricingStatus.PRICED, Duration.ofMillis(120), null, false,
-				CallStatus.SUCCESS, null, user, null, List.of(tags), "chatcmpl-x", null, null);
+				CallStatus.SUCCESS, null, user, null, List.of(tags), "chatcmpl-x", null, null, null);
 	}
 
 	public static CallEvent failed(Instant at, String model, @Nullable String user, String errorType) {
 		return new CallEvent(UUID.randomUUID(), at, "openai", "chat", model, null, null, null, null, null, null, null,
 				null, PricingStatus.NO_USAGE, Duration.ofMillis(30), null, false, CallStatus.ERROR, errorType, user,
-				null, List.of(), null, null, null);
+				null, List.of(), null, null, null, null);
 	}
 
 	public static CallEvent unknownModel(Instant at, String model, @Nullable String user) {
 		return new CallEvent(UUID.randomUUID(), at, "openai", "chat", model, model, 10L, 5L, 0L, 0L, 0L, 15L, null,
 				PricingStatus.UNKNOWN_MODEL, Duration.ofMillis(50), null, false, CallStatus.SUCCESS, null, user, null,
-				List.of(), null, null, null);
+				List.of(), null, null, null, null);
 	}
 
 }

@@ -49,7 +49,8 @@ public final class TableRows {
 				Duration.ofMillis(rows.getLong("latency_ms")), (ttft != null) ? Duration.ofMillis(ttft) : null,
 				rows.getBoolean("streamed"), CallStatus.valueOf(rows.getString("status")), rows.getString("error_type"),
 				rows.getString("user_id"), rows.getString("session_id"), tags(rows.getString("tags")),
-				rows.getString("request_id"), rows.getString("prompt"), rows.getString("response"));
+				rows.getString("request_id"), rows.getString("prompt"), rows.getString("response"),
+				rows.getString("service_tier"));
 	}
 
 	/** Enough JSON for the tags the tests write: strings without quotes or escapes inside. */

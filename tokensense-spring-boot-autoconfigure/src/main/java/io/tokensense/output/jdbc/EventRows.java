@@ -22,7 +22,8 @@ public final class EventRows {
 	public static final List<String> COLUMNS = List.of("id", "timestamp", "provider", "operation", "request_model",
 			"response_model", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens",
 			"reasoning_tokens", "total_tokens", "cost_usd", "pricing_status", "latency_ms", "time_to_first_token_ms",
-			"streamed", "status", "error_type", "user_id", "session_id", "tags", "request_id", "prompt", "response");
+			"streamed", "status", "error_type", "user_id", "session_id", "tags", "request_id", "prompt", "response",
+			"service_tier");
 
 	/** Length of the {@code VARCHAR(255)} columns. */
 	static final int MAX_SHORT_TEXT = 255;
@@ -66,7 +67,8 @@ public final class EventRows {
 		statement.setString(i++, CallEventJson.toJsonArray(event.tags()));
 		setString(statement, i++, bounded(event.requestId()));
 		setString(statement, i++, event.prompt());
-		setString(statement, i, event.response());
+		setString(statement, i++, event.response());
+		setString(statement, i, bounded(event.serviceTier()));
 	}
 
 	/**

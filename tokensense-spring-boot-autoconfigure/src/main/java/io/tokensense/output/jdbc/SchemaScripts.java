@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * name the default table {@code tokensense_calls} so that Flyway and Liquibase users can copy
  * them as they are; the output runs them with the configured table name put in. Every
  * statement is {@code IF NOT EXISTS}, so running them again, or from several instances at
- * once, changes nothing.
+ * once, changes nothing; a table made by an older version gains the columns added since
+ * ({@link SchemaMigrations}).
  */
 public final class SchemaScripts {
 
@@ -64,6 +65,7 @@ public final class SchemaScripts {
 				statement.execute(sql);
 			}
 		}
+		SchemaMigrations.addMissingColumns(connection, table);
 	}
 
 	private static String forTable(String script, JdbcDialect dialect, TableName table) {

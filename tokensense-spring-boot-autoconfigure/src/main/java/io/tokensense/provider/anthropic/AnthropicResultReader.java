@@ -49,7 +49,11 @@ final class AnthropicResultReader {
 	private static ResultReading message(Message message, boolean withText) {
 		return new ResultReading(AnthropicFields.known(message._model()).map(Model::asString).orElse(null),
 				AnthropicFields.known(message._usage()).map(AnthropicResultReader::usage).orElse(null),
-				AnthropicFields.known(message._id()).orElse(null), withText ? text(message) : null, null);
+				AnthropicFields.known(message._id()).orElse(null), withText ? text(message) : null, null)
+			.withServiceTier(AnthropicFields.known(message._usage())
+				.flatMap((usage) -> AnthropicFields.known(usage._serviceTier()))
+				.map(Object::toString)
+				.orElse(null));
 	}
 
 	static @Nullable TokenUsage usage(Usage usage) {

@@ -60,7 +60,8 @@ final class OpenAiResultReader {
 		}
 		return new ResultReading(OpenAiFields.value(completion._model()), usage, OpenAiFields.value(completion._id()),
 				withText ? chatText(completion) : null,
-				completion._additionalProperties().containsKey("x_groq") ? "groq" : null);
+				completion._additionalProperties().containsKey("x_groq") ? "groq" : null)
+			.withServiceTier(OpenAiFields.known(completion._serviceTier()).map(Object::toString).orElse(null));
 	}
 
 	static @Nullable TokenUsage usage(CompletionUsage usage) {
@@ -97,7 +98,8 @@ final class OpenAiResultReader {
 		TokenUsage usage = OpenAiFields.known(response._usage()).map(OpenAiResultReader::usage).orElse(null);
 		String model = OpenAiFields.known(response._model()).map(OpenAiModels::name).orElse(null);
 		// the generated text of a Responses call is not captured yet: its output items need a walker of their own
-		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null);
+		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null)
+			.withServiceTier(OpenAiFields.known(response._serviceTier()).map(Object::toString).orElse(null));
 	}
 
 	static @Nullable TokenUsage usage(ResponseUsage usage) {

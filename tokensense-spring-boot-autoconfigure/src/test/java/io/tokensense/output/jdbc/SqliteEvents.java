@@ -21,7 +21,7 @@ final class SqliteEvents {
 		for (int i = 0; i < size; i++) {
 			events.add(new CallEvent(UUID.randomUUID(), Instant.now(), "openai", "chat", "gpt-4o-mini", null, 1L, 1L,
 					0L, 0L, 0L, 2L, null, PricingStatus.UNKNOWN_MODEL, Duration.ofMillis(5), null, false,
-					CallStatus.SUCCESS, null, null, null, List.of(), null, null, null));
+					CallStatus.SUCCESS, null, null, null, List.of(), null, null, null, null));
 		}
 		return events;
 	}
