@@ -136,7 +136,7 @@ final class CallRecorder {
 		try {
 			if (error != null) {
 				call.ended(reading, CallStatus.ERROR, ErrorTypes.of(error, call.client().adapter().httpStatus(error)),
-						firstElementNanos);
+						firstElementNanos, error);
 			}
 			else if (cancelled) {
 				call.ended(reading, CallStatus.CANCELLED, ErrorTypes.CANCELLED, firstElementNanos);

@@ -17,13 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param logPrompts whether this origin asks for request content
  * @param logResponses whether this origin asks for response content
  * @param onEvent called with each event once the outputs wrote it, or {@code null}
+ * @param framework whether calls are seen by a framework hook, above any SDK client they may
+ * pass: then the SDK layer's event wins (see {@link CoveredCalls})
  */
 public record CallOrigin(@Nullable String provider, String defaultProvider, Attribution attribution,
-		boolean logPrompts, boolean logResponses, @Nullable Consumer<CallEvent> onEvent) {
+		boolean logPrompts, boolean logResponses, @Nullable Consumer<CallEvent> onEvent, boolean framework) {
 
-	/** An origin with nothing of its own: no attribution, no content capture, no callback. */
-	public static CallOrigin of(@Nullable String provider, String defaultProvider) {
-		return new CallOrigin(provider, defaultProvider, Attribution.NONE, false, false, null);
+	/** The origin of an SDK client's calls. */
+	public CallOrigin(@Nullable String provider, String defaultProvider, Attribution attribution, boolean logPrompts,
+			boolean logResponses, @Nullable Consumer<CallEvent> onEvent) {
+		this(provider, defaultProvider, attribution, logPrompts, logResponses, onEvent, false);
+	}
+
+	/** The origin of a framework hook's calls to a provider, with the attribution the framework carries. */
+	public static CallOrigin framework(String provider, Attribution attribution) {
+		return new CallOrigin(provider, provider, attribution, false, false, null, true);
 	}
 
 }

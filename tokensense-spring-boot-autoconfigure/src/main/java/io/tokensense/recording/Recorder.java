@@ -22,11 +22,18 @@ import org.jspecify.annotations.Nullable;
  * @param includeStreamUsage whether OpenAI-style chat streams that did not ask for usage are made
  * to ({@code tokensense.streaming.include-usage}); the caller then sees one more chunk, with
  * empty {@code choices}
+ * @param covered the calls an SDK layer recorded, shared by every recorder derived from this one
  */
 public record Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
-		EventSink sink, boolean includeStreamUsage) {
+		EventSink sink, boolean includeStreamUsage, CoveredCalls covered) {
 
-	/** A recorder that leaves streamed requests as the caller wrote them. */
+	/** A recorder of its own. */
+	public Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
+			EventSink sink, boolean includeStreamUsage) {
+		this(costs, defaults, logPrompts, logResponses, sink, includeStreamUsage, new CoveredCalls());
+	}
+
+	/** A recorder of its own that leaves streamed requests as the caller wrote them. */
 	public Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
 			EventSink sink) {
 		this(costs, defaults, logPrompts, logResponses, sink, false);
@@ -35,12 +42,13 @@ public record Recorder(CostCalculator costs, Attribution defaults, boolean logPr
 	/** The same recorder, delivering to another sink. */
 	public Recorder withSink(EventSink otherSink) {
 		return new Recorder(this.costs, this.defaults, this.logPrompts, this.logResponses, otherSink,
-				this.includeStreamUsage);
+				this.includeStreamUsage, this.covered);
 	}
 
 	/** The same recorder, asking chat streams for usage or not. */
 	public Recorder withIncludeStreamUsage(boolean include) {
-		return new Recorder(this.costs, this.defaults, this.logPrompts, this.logResponses, this.sink, include);
+		return new Recorder(this.costs, this.defaults, this.logPrompts, this.logResponses, this.sink, include,
+				this.covered);
 	}
 
 	/**
@@ -54,6 +62,9 @@ public record Recorder(CostCalculator costs, Attribution defaults, boolean logPr
 	 */
 	public StartedCall start(CallOrigin origin, String operation, @Nullable String requestModel,
 			@Nullable Supplier<@Nullable String> prompt, boolean streamed) {
+		if (origin.framework()) {
+			this.covered.frameworkCallStarted();
+		}
 		return new StartedCall(this, origin, operation, requestModel, prompt, streamed);
 	}
 

@@ -109,7 +109,7 @@ public class StartedCall {
 	 */
 	public final void failed(Throwable error, @Nullable String httpStatus) {
 		CallStatus status = (error instanceof CancellationException) ? CallStatus.CANCELLED : CallStatus.ERROR;
-		ended(ResultReading.EMPTY, status, ErrorTypes.of(error, httpStatus), null);
+		end(ResultReading.EMPTY, status, ErrorTypes.of(error, httpStatus), null, error);
 	}
 
 	/**
@@ -121,8 +121,30 @@ public class StartedCall {
 	 */
 	public final void ended(ResultReading reading, CallStatus status, @Nullable String errorType,
 			@Nullable Long firstElementNanos) {
+		end(reading, status, errorType, firstElementNanos, null);
+	}
+
+	/**
+	 * Records how the call ended; see {@link #ended(ResultReading, CallStatus, String, Long)}.
+	 * @param failure what the call threw, when it failed
+	 */
+	public final void ended(ResultReading reading, CallStatus status, @Nullable String errorType,
+			@Nullable Long firstElementNanos, Throwable failure) {
+		end(reading, status, errorType, firstElementNanos, failure);
+	}
+
+	private void end(ResultReading reading, CallStatus status, @Nullable String errorType,
+			@Nullable Long firstElementNanos, @Nullable Throwable failure) {
 		long endNanos = System.nanoTime();
 		try {
+			CoveredCalls covered = this.recorder.covered();
+			if (!this.origin.framework()) {
+				covered.recordedBySdk(reading.requestId(), failure);
+			}
+			else if (covered.covers(reading.requestId(), failure)) {
+				// the SDK client under the framework recorded this call, with its own reading
+				return;
+			}
 			CallEvent event = CallEventFactory.build(this, reading, endNanos, status, errorType, firstElementNanos);
 			this.recorder.sink().accept(event, this.origin.onEvent());
 		}

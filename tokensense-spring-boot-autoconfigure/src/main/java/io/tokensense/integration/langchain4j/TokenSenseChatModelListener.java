@@ -58,8 +58,7 @@ public final class TokenSenseChatModelListener implements ChatModelListener, Ord
 			}
 			String provider = LangChain4jReadings.provider(context.modelProvider());
 			Map<Object, Object> attributes = context.attributes();
-			CallOrigin origin = new CallOrigin(provider, provider, LangChain4jReadings.attribution(attributes), false,
-					false, null);
+			CallOrigin origin = CallOrigin.framework(provider, LangChain4jReadings.attribution(attributes));
 			StartedCall call = current.start(origin, "chat", LangChain4jReadings.requestModel(context.chatRequest()),
 					() -> LangChain4jReadings.prompt(context.chatRequest()), LangChain4jReadings.calledByStreamingModel());
 			attributes.put(CALL, call);

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.tokensense.Attribution;
 import io.tokensense.recording.CallOrigin;
 import io.tokensense.recording.Recorder;
 import io.tokensense.recording.RecordingFailures;
@@ -47,7 +48,7 @@ public final class SpringAiObservationHandler implements ObservationHandler<Mode
 				return;
 			}
 			String provider = SpringAiProviders.name(context.getOperationMetadata().provider());
-			CallOrigin origin = CallOrigin.of(provider, provider);
+			CallOrigin origin = CallOrigin.framework(provider, Attribution.NONE);
 			StartedCall call;
 			if (context instanceof ChatModelObservationContext chat) {
 				call = current.start(origin, "chat", SpringAiReadings.requestModel(chat.getRequest()),
