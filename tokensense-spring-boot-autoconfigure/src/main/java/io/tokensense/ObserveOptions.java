@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param tags tags added to every call
  * @param logPrompts whether the request content is kept in the event
  * @param logResponses whether the response content is kept in the event
- * @param onEvent called with each event after the output wrote it
+ * @param onEvent called with each event on TokenSense's worker thread, once every output has
+ * written it; never for an event that was dropped (queue full, refused by an output, given up
+ * after failures), so it sees exactly the events counted as written
  * @param provider provider name to report, overriding detection (e.g. for an
  * OpenAI-compatible host)
  */

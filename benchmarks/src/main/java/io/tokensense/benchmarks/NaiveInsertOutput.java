@@ -2,7 +2,6 @@ package io.tokensense.benchmarks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 import io.tokensense.CallEvent;
@@ -29,7 +28,7 @@ final class NaiveInsertOutput implements CallEventOutput {
 	}
 
 	@Override
-	public void write(List<CallEvent> batch) throws SQLException {
+	public void write(List<CallEvent> batch) throws Exception {
 		if (!this.tableCreated) {
 			this.tableOwner.write(List.of());
 			this.tableCreated = true;

@@ -38,6 +38,14 @@ class BenchmarkSmokeTest {
 	}
 
 	@Test
+	void budgetCheckBenchmarksRun() throws RunnerException {
+		Collection<RunResult> results = smokeRun(BudgetCheckBenchmark.class);
+		// four benchmarks, two caller counts each
+		assertThat(results).hasSize(8);
+		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+	}
+
+	@Test
 	void pipelineThroughputBenchmarksRun() throws RunnerException {
 		// JDBC on H2 only: SQLite and PostgreSQL go through the same output, and PostgreSQL needs a server
 		String[] outputs = { PipelineOutputs.NOOP, PipelineOutputs.LOG_DISCARD, PipelineOutputs.LOG_FILE,

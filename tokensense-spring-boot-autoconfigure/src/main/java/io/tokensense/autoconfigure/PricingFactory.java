@@ -1,49 +1,67 @@
 package io.tokensense.autoconfigure;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.tokensense.pricing.CostCalculator;
+import io.tokensense.pricing.CatalogSource;
 import io.tokensense.pricing.PriceCatalog;
 import io.tokensense.pricing.PriceOverride;
+import io.tokensense.pricing.RefreshingPriceCatalog;
 
 import org.springframework.core.io.Resource;
 
 /**
  * Builds the application's prices: the bundled catalog, extended by
  * {@code tokensense.pricing.catalog}, then overridden by {@code tokensense.pricing.models.*}.
- * A file that cannot be read or a refused price fails startup and names the property.
+ * A local file that cannot be read or a refused price fails startup and names the property; an
+ * {@code http:} or {@code https:} catalog is only read once the catalog is started, in the
+ * background, so startup never waits on the network.
  */
 final class PricingFactory {
 
 	private PricingFactory() {
 	}
 
-	static CostCalculator costCalculator(TokenSenseProperties.Pricing pricing) {
-		PriceCatalog catalog = PriceCatalog.bundled();
+	static RefreshingPriceCatalog catalog(TokenSenseProperties.Pricing pricing) {
 		Resource location = pricing.getCatalog();
-		if (location != null) {
-			catalog = catalog.extendedBy(load(location));
+		CatalogSource source = (location != null) ? source(location, pricing) : null;
+		RefreshingPriceCatalog catalog;
+		try {
+			catalog = new RefreshingPriceCatalog(PriceCatalog.bundled(), overrides(pricing.getModels()), source,
+					pricing.getRefreshInterval());
 		}
-		if (!pricing.getModels().isEmpty()) {
-			try {
-				catalog = catalog.withOverrides(overrides(pricing.getModels()));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("tokensense.pricing.models: " + ex.getMessage(), ex);
-			}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("tokensense.pricing.models: " + ex.getMessage(), ex);
 		}
-		return new CostCalculator(catalog);
+		if (location != null && !CatalogSource.isRemote(location)) {
+			load(catalog, location);
+		}
+		if (location == null || !CatalogSource.isRemote(location)) {
+			// a remote catalog reports them once it has been read
+			catalog.warnAboutUnmatchedOverrides();
+		}
+		return catalog;
 	}
 
-	private static PriceCatalog load(Resource location) {
-		try (InputStream in = location.getInputStream()) {
-			return PriceCatalog.load(in);
+	private static CatalogSource source(Resource location, TokenSenseProperties.Pricing pricing) {
+		if (!CatalogSource.isRemote(location)) {
+			return CatalogSource.resource(location);
+		}
+		try {
+			return CatalogSource.url(location.getURI(), pricing.getConnectTimeout(), pricing.getReadTimeout());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("tokensense.pricing.catalog: not a URL: " + location.getDescription(), ex);
+		}
+	}
+
+	private static void load(RefreshingPriceCatalog catalog, Resource location) {
+		try {
+			catalog.load();
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new IllegalStateException("tokensense.pricing.catalog: cannot read a LiteLLM price file from "
+			throw new IllegalStateException("tokensense.pricing.catalog: cannot use the LiteLLM price file at "
 					+ location.getDescription() + " (" + ex.getMessage() + ")", ex);
 		}
 	}

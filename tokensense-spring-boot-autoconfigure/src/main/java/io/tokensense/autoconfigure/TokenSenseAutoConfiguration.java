@@ -3,9 +3,11 @@ package io.tokensense.autoconfigure;
 import java.util.List;
 
 import io.tokensense.Attribution;
+import io.tokensense.budget.BudgetGuard;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pricing.CostCalculator;
+import io.tokensense.pricing.RefreshingPriceCatalog;
 import io.tokensense.recording.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,9 @@ import org.springframework.core.env.Environment;
  * Observes the application's LLM client beans and routes each call's {@link io.tokensense.CallEvent}
  * through a bounded queue to the configured outputs.
  *
- * <p>Beans you can replace: {@link CostCalculator} (prices), {@link EventPipeline} (queue and
- * outputs). Any {@link CallEventOutput} bean is one more output.
+ * <p>Beans you can replace: {@link RefreshingPriceCatalog} (the catalog in use, read again from
+ * {@code tokensense.pricing.catalog} in the background), {@link CostCalculator} (prices),
+ * {@link EventPipeline} (queue and outputs). Any {@link CallEventOutput} bean is one more output.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "tokensense.enabled", matchIfMissing = true)
@@ -47,9 +50,20 @@ public final class TokenSenseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CostCalculator tokenSenseCostCalculator(TokenSenseProperties properties, Environment environment) {
+	RefreshingPriceCatalog tokenSensePriceCatalog(TokenSenseProperties properties, Environment environment) {
 		PriceOverrideKeys.validate(environment);
-		return PricingFactory.costCalculator(properties.getPricing());
+		return PricingFactory.catalog(properties.getPricing());
+	}
+
+	@Bean
+	CatalogRefreshLifecycle tokenSenseCatalogRefreshLifecycle(RefreshingPriceCatalog catalog) {
+		return new CatalogRefreshLifecycle(catalog);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CostCalculator tokenSenseCostCalculator(RefreshingPriceCatalog catalog) {
+		return new CostCalculator(catalog);
 	}
 
 	@Bean(destroyMethod = "")
@@ -74,12 +88,13 @@ public final class TokenSenseAutoConfiguration {
 	}
 
 	@Bean
-	Recorder tokenSenseRecorder(TokenSenseProperties properties, CostCalculator costs, ApplicationEventSink sink) {
+	Recorder tokenSenseRecorder(TokenSenseProperties properties, CostCalculator costs, ApplicationEventSink sink,
+			ObjectProvider<BudgetGuard> budgets) {
 		warnAboutContentCapture(properties);
 		Attribution defaults = new Attribution(properties.getUserId(), properties.getSessionId(),
 				properties.getTags());
 		return new Recorder(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink,
-				properties.getStreaming().isIncludeUsage());
+				properties.getStreaming().isIncludeUsage(), budgets.getIfAvailable(() -> BudgetGuard.NONE));
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.tokensense.autoconfigure;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +94,8 @@ public class TokenSenseProperties {
 	private final Metrics metrics = new Metrics();
 
 	private final Memory memory = new Memory();
+
+	private final BudgetSettings budgets = new BudgetSettings();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -206,6 +209,45 @@ public class TokenSenseProperties {
 		return this.memory;
 	}
 
+	public BudgetSettings getBudgets() {
+		return this.budgets;
+	}
+
+	/**
+	 * Settings shared by every budget. The budgets themselves are named entries beside these,
+	 * {@code tokensense.budgets.<name>.*}, bound as {@link BudgetProperties}.
+	 */
+	public static final class BudgetSettings {
+
+		/**
+		 * Time zone of calendar windows (day, week, month).
+		 */
+		private ZoneId zone = ZoneId.of("UTC");
+
+		/**
+		 * How often the spend of every instance is re-read from the jdbc output's table. Without
+		 * the jdbc output, budgets count this instance's spend alone.
+		 */
+		private Duration refreshInterval = Duration.ofSeconds(10);
+
+		public ZoneId getZone() {
+			return this.zone;
+		}
+
+		public void setZone(ZoneId zone) {
+			this.zone = zone;
+		}
+
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
+	}
+
 	/** Streaming calls. */
 	public static final class Streaming {
 
@@ -252,8 +294,11 @@ public class TokenSenseProperties {
 		private String table = "tokensense_calls";
 
 		/**
-		 * Whether the table is created when missing: 'always', or 'never' when the schema is
-		 * managed with Flyway or Liquibase (scripts ship in the jar).
+		 * Whether the table is created when missing: 'always' (in a committed transaction of
+		 * its own, safe with several instances starting at once), or 'never' when the schema
+		 * is managed with Flyway or Liquibase (scripts ship in the jar). A row the database
+		 * refuses for good (SQLState class 22 or 23) is dropped as 'rejected' while the rest
+		 * of its batch is written; other failures are retried.
 		 */
 		private SchemaInitialization initializeSchema = SchemaInitialization.ALWAYS;
 
@@ -352,9 +397,30 @@ public class TokenSenseProperties {
 
 		/**
 		 * Location of a price file in LiteLLM's JSON format; its entries extend and override the
-		 * bundled catalog.
+		 * bundled catalog. An http: or https: URL (e.g. LiteLLM's raw
+		 * model_prices_and_context_window.json) is read in the background: the bundled catalog
+		 * serves until it has been read, and an unreadable URL is a warning, not a startup failure.
+		 * Any other location is read at startup and must be readable.
 		 */
 		private @Nullable Resource catalog;
+
+		/**
+		 * How often to read the catalog location again, e.g. 24h; a new file replaces the one in
+		 * use only when every price is a non-negative number and it prices at least half as many
+		 * models. Unset: read once.
+		 */
+		private @Nullable Duration refreshInterval;
+
+		/**
+		 * Connect timeout when the catalog location is an http: or https: URL.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Read timeout when the catalog location is an http: or https: URL: the whole response must
+		 * arrive within it once connected.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(30);
 
 		/**
 		 * Prices of single models in USD per million tokens, by model name; they override the
@@ -370,6 +436,30 @@ public class TokenSenseProperties {
 
 		public void setCatalog(@Nullable Resource catalog) {
 			this.catalog = catalog;
+		}
+
+		public @Nullable Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(@Nullable Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
 		}
 
 		public Map<String, ModelPrices> getModels() {
@@ -457,7 +547,9 @@ public class TokenSenseProperties {
 
 		/**
 		 * How many events may wait to be written, queued or held by a failing output for a
-		 * retry; past it, events are counted as dropped instead of slowing callers down.
+		 * retry; past it, events are counted as dropped instead of slowing callers down
+		 * ('queue_full'), and each refused event makes a failing output give up its oldest
+		 * held batch ('output_failed').
 		 */
 		private int capacity = 10_000;
 

@@ -38,6 +38,9 @@ final class CallRecorder {
 		}
 		@Nullable Object[] callArgs = streaming ? withStreamUsage(recorder, client, args) : args;
 		InFlightCall call = start(recorder, client, operation, callArgs, streaming);
+		if (call != null) {
+			BudgetCheck.beforeCall(call);
+		}
 		Object result;
 		try {
 			result = Proxies.invoke(target, method, callArgs);

@@ -3,6 +3,8 @@ package io.tokensense.output;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -10,7 +12,9 @@ import javax.sql.DataSource;
 import io.tokensense.CallEvent;
 import io.tokensense.output.jdbc.EventRows;
 import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.output.jdbc.JdbcWriteException;
 import io.tokensense.output.jdbc.SchemaScripts;
+import io.tokensense.output.jdbc.SqlFailures;
 import io.tokensense.output.jdbc.SqliteDataSource;
 import io.tokensense.output.jdbc.TableName;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +28,17 @@ import org.jspecify.annotations.Nullable;
  * <p>Each batch is one JDBC batch in one transaction, and a row whose {@code id} is already
  * in the table is left alone, so a batch the pipeline retries after a failure never
  * duplicates a row. Nothing touches the database before the first write: when asked to, the
- * output creates the table and its indexes then, so an application starts while its database
- * is down, and the pipeline's retries create them once it is back.
+ * output creates the table and its indexes then, in a transaction of their own, so an
+ * application starts while its database is down, and the pipeline's retries create them once
+ * it is back.
+ *
+ * <p>Text values are stored without U+0000 (which PostgreSQL refuses) and short ones cut to
+ * their column's size. A row the database still refuses for good (a data exception or a
+ * constraint, SQLState class 22 or 23) does not hold up the others: the batch is split to
+ * find it, the rest is written, and it is reported as rejected, never retried. Failures that
+ * may pass (a lost connection, a timeout, an exhausted pool) fail the batch, which the
+ * pipeline retries. What this output throws never carries the driver's message, which can
+ * quote the bound values.
  */
 public final class JdbcOutput implements CallEventOutput {
 
@@ -77,27 +90,54 @@ public final class JdbcOutput implements CallEventOutput {
 		return new JdbcOutput(new SqliteDataSource(path));
 	}
 
+	/**
+	 * Writes the batch in one transaction. When the database refuses some rows for good (see
+	 * {@link SqlFailures#isPermanent}), the batch is split in halves, each behind a savepoint of
+	 * that transaction, down to the single rows it refuses; the others are written.
+	 * @throws EventsRejectedException after writing the rest, naming the events whose rows the
+	 * database refused: never worth a retry
+	 * @throws JdbcWriteException when the batch could not be written and may be later; its
+	 * message holds no value of the events
+	 */
 	@Override
-	public void write(List<CallEvent> batch) throws SQLException {
+	public void write(List<CallEvent> batch) throws SQLException, EventsRejectedException {
+		JdbcDialect dialect = this.dialect;
+		Rejections rejections = new Rejections();
 		try (Connection connection = this.dataSource.getConnection()) {
-			JdbcDialect dialect = dialect(connection);
+			dialect = dialect(connection);
 			if (this.initializeSchema && !this.schemaReady) {
-				SchemaScripts.run(connection, dialect, this.table);
+				SchemaScripts.create(connection, dialect, this.table);
 				this.schemaReady = true;
 			}
-			insert(connection, dialect, batch);
+			insertAllButRefused(connection, dialect, batch, rejections);
 		}
+		catch (SQLException ex) {
+			throw SqlFailures.withoutValues(ex, dialect);
+		}
+		rejections.throwIfAny();
 	}
 
-	private void insert(Connection connection, JdbcDialect dialect, List<CallEvent> batch) throws SQLException {
+	/**
+	 * Writes the batch in one transaction. When the database refuses it for good, the
+	 * transaction starts again and finds the refused rows by bisection, each part behind a
+	 * savepoint; the others are committed together. A failure that may pass rolls everything
+	 * back, so the batch is written whole or not at all, and a retry cannot count twice.
+	 */
+	private void insertAllButRefused(Connection connection, JdbcDialect dialect, List<CallEvent> batch,
+			Rejections rejections) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
-		try (PreparedStatement statement = connection.prepareStatement(dialect.insertSql(this.table))) {
-			for (CallEvent event : batch) {
-				EventRows.bind(statement, dialect, event);
-				statement.addBatch();
+		try {
+			try {
+				insert(connection, dialect, batch);
 			}
-			statement.executeBatch();
+			catch (SQLException ex) {
+				connection.rollback();
+				if (!SqlFailures.isPermanent(ex, dialect)) {
+					throw ex;
+				}
+				isolate(connection, dialect, batch, rejections);
+			}
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -106,6 +146,39 @@ public final class JdbcOutput implements CallEventOutput {
 		}
 		finally {
 			restoreAutoCommit(connection, autoCommit);
+		}
+	}
+
+	/** Bisects events the database refuses down to the rows it refuses, inserting the others. */
+	private void isolate(Connection connection, JdbcDialect dialect, List<CallEvent> events, Rejections rejections)
+			throws SQLException {
+		Savepoint savepoint = connection.setSavepoint();
+		try {
+			insert(connection, dialect, events);
+		}
+		catch (SQLException ex) {
+			connection.rollback(savepoint);
+			if (!SqlFailures.isPermanent(ex, dialect)) {
+				throw ex;
+			}
+			if (events.size() == 1) {
+				rejections.add(events.get(0), ex);
+				return;
+			}
+			int half = events.size() / 2;
+			isolate(connection, dialect, events.subList(0, half), rejections);
+			isolate(connection, dialect, events.subList(half, events.size()), rejections);
+		}
+	}
+
+	/** Inserts the rows in the connection's current transaction. */
+	private void insert(Connection connection, JdbcDialect dialect, List<CallEvent> batch) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(dialect.insertSql(this.table))) {
+			for (CallEvent event : batch) {
+				EventRows.bind(statement, dialect, event);
+				statement.addBatch();
+			}
+			statement.executeBatch();
 		}
 	}
 
@@ -134,6 +207,29 @@ public final class JdbcOutput implements CallEventOutput {
 		catch (SQLException ex) {
 			// a pool validates connections it gets back; a broken one is discarded there
 		}
+	}
+
+	/** The events whose rows the database refused, and why (without their values). */
+	private static final class Rejections {
+
+		private final List<CallEvent> events = new ArrayList<>();
+
+		private @Nullable String firstReason;
+
+		void add(CallEvent event, SQLException reason) {
+			this.events.add(event);
+			if (this.firstReason == null) {
+				this.firstReason = SqlFailures.describe(reason);
+			}
+		}
+
+		void throwIfAny() throws EventsRejectedException {
+			if (!this.events.isEmpty()) {
+				throw new EventsRejectedException(this.events.size() + " row(s) refused by the database, the first "
+						+ "with " + this.firstReason, this.events);
+			}
+		}
+
 	}
 
 	/** The table written to. */

@@ -25,8 +25,17 @@ public final class DropReasons {
 	 */
 	public static final String OUTPUT_FAILED = "output_failed";
 
+	/**
+	 * An output refused the event for good: it wrote the rest of the event's batch and threw
+	 * {@link io.tokensense.output.EventsRejectedException} naming this event (for the jdbc
+	 * output, a row the database refuses: a constraint, a value it cannot store). Never
+	 * retried. Counted once per event, like {@link #OUTPUT_FAILED}, and before it: an event
+	 * one output rejected and another gave up counts here.
+	 */
+	public static final String REJECTED = "rejected";
+
 	/** Every reason, in a stable order. */
-	public static final List<String> ALL = List.of(QUEUE_FULL, CLOSED, SHUTDOWN_TIMEOUT, OUTPUT_FAILED);
+	public static final List<String> ALL = List.of(QUEUE_FULL, CLOSED, SHUTDOWN_TIMEOUT, OUTPUT_FAILED, REJECTED);
 
 	private DropReasons() {
 	}

@@ -21,15 +21,20 @@ import org.slf4j.LoggerFactory;
  * that cannot be taken or written is counted by reason in {@link #droppedByReason()}.
  *
  * <p>Each output is written independently, and neither an exception nor an {@link Error}
- * (except a {@link VirtualMachineError}) from one output stops the others or the worker. An
+ * (an {@link OutOfMemoryError} included) from one output stops the others or the worker: the
+ * output is down and retried. A failure of the worker itself is reported by
+ * {@link #workerState()}, and the worker goes on after a pause (or, if its thread ended, a new
+ * one starts with the next event). An
  * output that fails keeps its batches and retries them, oldest first, with exponential
  * backoff (see {@link RetryPolicy}, pauses capped at two seconds) for as long as it is down,
  * while the worker goes on feeding the other outputs: an event keeps its place in the
  * capacity until every output has written it, so a database outage loses nothing while the
  * backlog fits the queue. When it no longer fits, the oldest batch held for a retry is given
- * up ({@link DropReasons#OUTPUT_FAILED}) and new events are refused
- * ({@link DropReasons#QUEUE_FULL}) until there is room again. Once closing, a failing output
- * gets the policy's attempts and then gives up.
+ * up ({@link DropReasons#OUTPUT_FAILED}) once an event is refused ({@link DropReasons#QUEUE_FULL})
+ * for want of room: a held batch is never given up while nothing waits for its room. Once
+ * closing, a failing output gets the policy's attempts and then gives up. An output that
+ * refuses some events for good ({@link io.tokensense.output.EventsRejectedException}) has
+ * those counted as {@link DropReasons#REJECTED}, never retried, and the rest written.
  *
  * <p>{@link #close(Duration)} stops accepting events, writes what is queued within the
  * timeout, counts the rest as {@link DropReasons#SHUTDOWN_TIMEOUT} and closes the outputs.
@@ -58,13 +63,21 @@ public final class EventPipeline implements AutoCloseable {
 
 	private final ShutdownSignal shutdown = new ShutdownSignal();
 
-	private final Thread worker;
+	private final PipelineWorker worker;
+
+	private final String threadName;
+
+	/** The worker's current thread; replaced when one ends without the pipeline closing. */
+	private volatile Thread workerThread;
 
 	private final RateLimitedLogger queueFullLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile boolean started;
+
+	/** Whether a worker thread runs: read by {@link #offer} on the callers' threads, so one volatile read. */
+	private volatile boolean workerRunning;
 
 	private volatile boolean closed;
 
@@ -98,26 +111,55 @@ public final class EventPipeline implements AutoCloseable {
 		List<OutputChannel> channels = new ArrayList<>(outputs.size());
 		outputs.forEach((output) -> channels.add(new OutputChannel(output, retryPolicy, this.shutdown)));
 		this.channels = List.copyOf(channels);
-		this.worker = new Thread(new PipelineWorker(this.queue, this.signal, this.room, this.channels,
-				this.counters, this.shutdown, Math.min(batchSize, capacity), flushInterval), threadName);
-		this.worker.setDaemon(true);
+		this.worker = new PipelineWorker(this.queue, this.signal, this.room, this.channels, this.counters,
+				this.shutdown, Math.min(batchSize, capacity), flushInterval, this::workerLost);
+		this.threadName = threadName;
+		this.workerThread = newWorkerThread();
 	}
 
-	/** Starts the worker thread; does nothing when it runs already or the pipeline is closed. */
+	private Thread newWorkerThread() {
+		Thread thread = new Thread(this.worker, this.threadName);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	/**
+	 * Starts the worker thread; does nothing when it runs already or the pipeline is closed.
+	 * Starts a new one when the last ended without the pipeline closing.
+	 */
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
-			if (!this.started && !this.closed) {
-				this.worker.start();
-				this.started = true;
+			if (!this.closed) {
+				startWorker();
 			}
 		}
+	}
+
+	/** Under the lifecycle monitor. */
+	private void startWorker() {
+		if (this.started && this.workerThread.isAlive()) {
+			return;
+		}
+		if (this.started) {
+			this.workerThread = newWorkerThread();
+			logger.warn("TokenSense started a new pipeline worker thread: the last one ended with a failure");
+		}
+		this.workerThread.start();
+		this.started = true;
+		this.workerRunning = true;
+	}
+
+	/** Called by a worker thread that ends without the pipeline closing (it failed even to recover). */
+	private void workerLost() {
+		this.workerRunning = false;
 	}
 
 	/**
 	 * Queues an event without blocking, starting the worker if needed.
 	 * @param event the event
-	 * @param onWritten called on the worker thread once every output is done with the
-	 * event's batch (has written it, or given up after its retries), or {@code null}
+	 * @param onWritten called on the worker thread once every output has written the event,
+	 * or {@code null}; never called for an event that is dropped (refused, rejected by an
+	 * output, given up), so it runs exactly for the events counted in {@link #written()}
 	 * @return whether the event was queued; {@code false} when the queue is full or the
 	 * pipeline is closed, in which case the event is counted as dropped
 	 */
@@ -126,7 +168,7 @@ public final class EventPipeline implements AutoCloseable {
 			this.counters.dropped(DropReasons.CLOSED, 1);
 			return false;
 		}
-		if (!this.started) {
+		if (!this.workerRunning) {
 			start();
 		}
 		QueuedEvent queued = new QueuedEvent(event, onWritten);
@@ -171,6 +213,12 @@ public final class EventPipeline implements AutoCloseable {
 		}
 		this.shutdown.close();
 		this.signal.wake();
+		if (running && !this.workerThread.isAlive()) {
+			synchronized (this.lifecycleMonitor) {
+				// the worker was lost: a new one writes what is queued and closes the outputs
+				startWorker();
+			}
+		}
 		if (!running) {
 			this.channels.forEach(OutputChannel::close);
 			return;
@@ -190,12 +238,12 @@ public final class EventPipeline implements AutoCloseable {
 
 	private boolean awaitWorker(Duration timeout) {
 		try {
-			this.worker.join(Math.max(1, timeout.toMillis()));
+			this.workerThread.join(Math.max(1, timeout.toMillis()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return !this.worker.isAlive();
+		return !this.workerThread.isAlive();
 	}
 
 	/** How many events wait now: in the queue, or held by a failing output for a retry. */
@@ -219,6 +267,20 @@ public final class EventPipeline implements AutoCloseable {
 	 */
 	public Map<String, Long> droppedByReason() {
 		return this.counters.droppedByReason();
+	}
+
+	/**
+	 * How the worker thread is doing: down after a failure of its own until it has gone round
+	 * once more, or while its thread is gone (a new one starts with the next event).
+	 */
+	public WorkerState workerState() {
+		WorkerState state = this.worker.state();
+		boolean gone = this.started && !this.closed && !this.workerThread.isAlive();
+		return gone ? state.gone() : state;
+	}
+
+	PipelineCounters counters() {
+		return this.counters;
 	}
 
 	/** How each output is doing, in the order the outputs were given. */

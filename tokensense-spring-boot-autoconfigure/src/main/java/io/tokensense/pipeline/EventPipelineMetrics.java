@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * per {@code reason}, every reason of {@link DropReasons#ALL} registered up front so that a
  * zero is visible before the first drop), {@value TokenSenseMeters#QUEUE_SIZE} and
  * {@value TokenSenseMeters#QUEUE_CAPACITY}. The meters read the pipeline when the registry
- * is scraped; nothing is counted twice.
+ * is scraped; nothing is counted twice. The dropped counts stay readable after the pipeline
+ * is closed and gone, so a registry publishing on close reports the drops of the shutdown.
  */
 public final class EventPipelineMetrics implements MeterBinder {
 
@@ -43,8 +44,12 @@ public final class EventPipelineMetrics implements MeterBinder {
 		if (pipeline == null) {
 			return;
 		}
+		PipelineCounters counters = pipeline.counters();
 		for (String reason : DropReasons.ALL) {
-			FunctionCounter.builder(TokenSenseMeters.EVENTS_DROPPED, pipeline, (p) -> dropped(p, reason))
+			// a function counter holds its object weakly: the function holds the counters (not the
+			// pipeline) strongly, so the final counts outlive a closed context and reach a registry
+			// that publishes once more when it closes
+			FunctionCounter.builder(TokenSenseMeters.EVENTS_DROPPED, counters, (ignored) -> counters.dropped(reason))
 				.description("LLM call events that were not written, by reason")
 				.baseUnit("events")
 				.tag(TokenSenseMeters.REASON, reason)
@@ -58,11 +63,6 @@ public final class EventPipelineMetrics implements MeterBinder {
 			.description("How many LLM call events the queue holds at most")
 			.baseUnit("events")
 			.register(registry);
-	}
-
-	private static double dropped(EventPipeline pipeline, String reason) {
-		Long count = pipeline.droppedByReason().get(reason);
-		return (count != null) ? count : 0;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.tokensense.CallEvent;
 import io.tokensense.output.CallEventOutput;
+import io.tokensense.output.EventsRejectedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * against the queue capacity, and the worker makes it give up its oldest one when the queue
  * is full. Once closing, it gives up after the {@link RetryPolicy}'s attempts. Failures stay
  * here, so that one output cannot stop the others; only the worker thread calls it, except
- * {@link #state()}.
+ * {@link #state()}. An output that refuses some events for good
+ * ({@link EventsRejectedException}) is done with their batch: the others count as written.
  */
 final class OutputChannel {
 
@@ -37,6 +39,8 @@ final class OutputChannel {
 	private final ShutdownSignal shutdown;
 
 	private final RateLimitedLogger failureLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
+
+	private final RateLimitedLogger rejectionLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
 	private final Deque<PendingBatch> pending = new ArrayDeque<>();
 
@@ -73,9 +77,12 @@ final class OutputChannel {
 		while (!this.pending.isEmpty() && !this.shutdown.isAbandoned()) {
 			PendingBatch head = this.pending.peekFirst();
 			Throwable failure = write(head.events());
-			if (failure == null) {
+			if (failure == null || failure instanceof EventsRejectedException) {
 				this.pending.removeFirst();
 				this.failures = 0;
+				if (failure != null) {
+					reject(head, (EventsRejectedException) failure);
+				}
 				completion.done(head, true);
 				continue;
 			}
@@ -94,14 +101,31 @@ final class OutputChannel {
 		}
 	}
 
+	/** The output wrote the batch but refused some events for good: they are never retried. */
+	private void reject(PendingBatch batch, EventsRejectedException rejection) {
+		int rejected = batch.reject(rejection.rejected());
+		if (rejected > 0) {
+			this.rejectionLog.warn("TokenSense output '{}' refused {} event(s) for good ({}); they are dropped as "
+					+ "'{}' and not retried, the rest of their batch is written", this.name, rejected,
+					rejection.getMessage(), DropReasons.REJECTED);
+		}
+	}
+
+	/**
+	 * Writes a batch; whatever the output throws is its own failure, an {@link Error} included:
+	 * an output that runs out of memory is down and retried later, but the worker goes on.
+	 */
 	private @Nullable Throwable write(List<CallEvent> batch) {
 		try {
 			this.output.write(batch);
 			this.state = this.state.recovered();
 			return null;
 		}
+		catch (EventsRejectedException ex) {
+			this.state = this.state.recovered();
+			return ex;
+		}
 		catch (Throwable ex) {
-			rethrowIfFatal(ex);
 			this.state = this.state.failed(ex.getClass().getName(), Instant.now());
 			return ex;
 		}
@@ -155,8 +179,7 @@ final class OutputChannel {
 			this.output.close();
 		}
 		catch (Throwable ex) {
-			rethrowIfFatal(ex);
-			logger.warn("TokenSense output '{}' failed to close", this.name, ex);
+			logger.warn("TokenSense output '{}' failed to close with {}", this.name, ex.getClass().getName(), ex);
 		}
 	}
 
@@ -166,17 +189,6 @@ final class OutputChannel {
 
 	String name() {
 		return this.name;
-	}
-
-	/** Errors other than these (a missing optional class, a failed assertion) stay the output's problem. */
-	/**
-	 * Rethrows what the JVM cannot recover from. A stack overflow inside an output (recursive
-	 * serialisation, say) is that output's failure, not the worker's.
-	 */
-	static void rethrowIfFatal(Throwable ex) {
-		if (ex instanceof VirtualMachineError error && !(error instanceof StackOverflowError)) {
-			throw error;
-		}
 	}
 
 	private static String nameOf(CallEventOutput output) {

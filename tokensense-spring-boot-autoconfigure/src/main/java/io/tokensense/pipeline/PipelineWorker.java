@@ -1,6 +1,7 @@
 package io.tokensense.pipeline;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * in the capacity back until every output is done with it; when the capacity is full and
  * outputs hold batches, the oldest of them is given up ({@link DropReasons#OUTPUT_FAILED}) so
  * that the healthy outputs keep receiving new events. Once closing, it stops waiting and
- * drains the queue; it closes the outputs on its way out.
+ * drains the queue; it closes the outputs on its way out. Only events every output wrote are
+ * counted as written and reach their callbacks; the others are counted as dropped.
  */
 final class PipelineWorker implements Runnable {
 
@@ -30,6 +32,9 @@ final class PipelineWorker implements Runnable {
 
 	/** How long an idle worker sleeps before it looks at the shutdown signal again. */
 	private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	/** How long the worker pauses after a failure of its own before it goes on. */
+	static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
 
 	private final BlockingQueue<QueuedEvent> queue;
 
@@ -53,12 +58,19 @@ final class PipelineWorker implements Runnable {
 
 	private final RateLimitedLogger givenUpLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
+	private final RateLimitedLogger workerFailureLog = new RateLimitedLogger(logger, Duration.ofMinutes(1));
+
+	/** Called when the worker thread ends without the pipeline closing. */
+	private final Runnable lost;
+
+	private volatile WorkerState state = WorkerState.UP;
+
 	/**
 	 * @param batchSize the largest batch, which is also how many queued events make a batch
 	 * worth waking up for (so never more than the capacity)
 	 */
 	PipelineWorker(BlockingQueue<QueuedEvent> queue, WorkerSignal signal, Room room, List<OutputChannel> channels,
-			PipelineCounters counters, ShutdownSignal shutdown, int batchSize, Duration flushInterval) {
+			PipelineCounters counters, ShutdownSignal shutdown, int batchSize, Duration flushInterval, Runnable lost) {
 		this.queue = queue;
 		this.signal = signal;
 		this.room = room;
@@ -67,34 +79,77 @@ final class PipelineWorker implements Runnable {
 		this.shutdown = shutdown;
 		this.batchSize = batchSize;
 		this.flushIntervalNanos = flushInterval.toNanos();
+		this.lost = lost;
 	}
 
 	@Override
 	public void run() {
+		boolean finished = false;
 		try {
-			while (!this.shutdown.isAbandoned()) {
-				// read before polling: an event queued before closing began is then seen by the poll
-				boolean closing = this.shutdown.isClosing();
-				long now = System.nanoTime();
-				this.channels.forEach((channel) -> channel.retryIfDue(closing, now, this.completion));
-				makeRoom();
-				long untilRetry = nanosUntilRetry();
-				List<QueuedEvent> batch = nextBatch(closing, Math.min(untilRetry, IDLE_POLL_NANOS));
-				if (!batch.isEmpty()) {
-					deliver(batch, closing);
-				}
-				else if (closing) {
-					if (untilRetry == Long.MAX_VALUE) {
-						return;
-					}
-					this.shutdown.pauseBeforeRetry(Duration.ofNanos(untilRetry));
-				}
-			}
+			finished = loop();
 		}
 		finally {
-			countAbandoned();
-			this.channels.forEach(OutputChannel::close);
+			if (finished || this.shutdown.isClosing()) {
+				countAbandoned();
+				this.channels.forEach(OutputChannel::close);
+			}
+			else {
+				// only when even the loop's guard failed: the pipeline starts a new worker on the next event
+				this.lost.run();
+			}
 		}
+	}
+
+	/**
+	 * Runs until the pipeline is closed and drained, or abandoned. An {@link Error} thrown by
+	 * the worker's own steps (out of memory, say) does not end it: the worker reports itself
+	 * down, pauses and goes on.
+	 * @return whether it ended because the pipeline closed
+	 */
+	private boolean loop() {
+		while (!this.shutdown.isAbandoned()) {
+			try {
+				if (!step()) {
+					return true;
+				}
+				if (!this.state.up()) {
+					this.state = this.state.recovered();
+				}
+			}
+			catch (Throwable ex) {
+				this.state = this.state.failed(ex.getClass().getName(), Instant.now());
+				this.workerFailureLog.warn("TokenSense's pipeline worker failed with {}; it goes on after a pause",
+						ex.getClass().getName(), ex);
+				this.shutdown.pauseBeforeRetry(PAUSE_AFTER_FAILURE);
+			}
+		}
+		return true;
+	}
+
+	/** One round: due retries, room, the next batch. Returns whether to go on. */
+	private boolean step() {
+		// read before polling: an event queued before closing began is then seen by the poll
+		boolean closing = this.shutdown.isClosing();
+		long now = System.nanoTime();
+		this.channels.forEach((channel) -> channel.retryIfDue(closing, now, this.completion));
+		makeRoom();
+		long untilRetry = nanosUntilRetry();
+		List<QueuedEvent> batch = nextBatch(closing, Math.min(untilRetry, IDLE_POLL_NANOS));
+		if (!batch.isEmpty()) {
+			deliver(batch, closing);
+		}
+		else if (closing) {
+			if (untilRetry == Long.MAX_VALUE) {
+				return false;
+			}
+			this.shutdown.pauseBeforeRetry(Duration.ofNanos(untilRetry));
+		}
+		return true;
+	}
+
+	/** Whether the worker is up, or down (with the reason) after a failure of its own. */
+	WorkerState state() {
+		return this.state;
 	}
 
 	private long nanosUntilRetry() {
@@ -106,8 +161,14 @@ final class PipelineWorker implements Runnable {
 		return until;
 	}
 
-	/** A full queue while outputs hold batches for a retry: the oldest of those gives way to new events. */
+	/**
+	 * An event refused while outputs hold batches for a retry: the oldest of those gives way to
+	 * new events. Nothing is given up while nothing is refused, however full the room is.
+	 */
 	private void makeRoom() {
+		if (!this.room.takeWanted()) {
+			return;
+		}
 		while (this.room.isFull()) {
 			PendingBatch oldest = oldestHeld();
 			if (oldest == null) {
@@ -171,16 +232,28 @@ final class PipelineWorker implements Runnable {
 			return;
 		}
 		// counted once per event, however many outputs gave it up: written + dropped = offered
+		int rejected = batch.rejectedCount();
+		int rest = batch.size() - rejected;
+		if (rejected > 0) {
+			this.counters.dropped(DropReasons.REJECTED, rejected);
+		}
 		if (batch.allWritten()) {
-			this.counters.written(batch.size());
+			this.counters.written(rest);
 		}
 		else {
-			this.counters.dropped(DropReasons.OUTPUT_FAILED, batch.size());
+			this.counters.dropped(DropReasons.OUTPUT_FAILED, rest);
 		}
 		if (batch.isHeld()) {
 			this.room.release(batch.size());
 		}
-		batch.queued().forEach(this::notifyWritten);
+		if (batch.allWritten()) {
+			List<QueuedEvent> queued = batch.queued();
+			for (int i = 0; i < queued.size(); i++) {
+				if (!batch.isRejected(i)) {
+					notifyWritten(queued.get(i));
+				}
+			}
+		}
 	}
 
 	/** Batches still held when the shutdown timeout ran out are counted once each, like the queue's leftovers. */
@@ -205,7 +278,7 @@ final class PipelineWorker implements Runnable {
 			onWritten.accept(queued.event());
 		}
 		catch (Throwable ex) {
-			OutputChannel.rethrowIfFatal(ex);
+			// the callback's own failure, an Error included: the worker and the other callbacks go on
 			this.callbackFailureLog.warn("A TokenSense onWritten callback threw {}", ex.getClass().getName(), ex);
 		}
 	}

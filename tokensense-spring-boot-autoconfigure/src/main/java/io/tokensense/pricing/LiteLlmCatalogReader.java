@@ -13,16 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a price file in LiteLLM's format ({@code model_prices_and_context_window.json}).
  * Prices are read as the exact decimals written in the file, never through {@code double}.
  */
 final class LiteLlmCatalogReader {
-
-	private static final Logger logger = LoggerFactory.getLogger(PriceCatalog.class);
 
 	private static final JsonMapper mapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -41,6 +37,7 @@ final class LiteLlmCatalogReader {
 	 * @param in the file's content
 	 * @param source names the file in messages
 	 * @param rejected receives, by model name, why an entry with an unusable price was skipped
+	 * (the caller decides whether that is a warning or a reason to refuse the whole file)
 	 */
 	static Map<String, ModelPrice> read(InputStream in, String source, Map<String, String> rejected) {
 		JsonNode root;
@@ -72,10 +69,6 @@ final class LiteLlmCatalogReader {
 					rejected.put(model, ex.getMessage());
 				}
 			}
-		}
-		if (!rejected.isEmpty()) {
-			logger.warn("Skipped {} entries of price catalog {} with unusable prices, e.g. '{}': {}", rejected.size(),
-					source, rejected.keySet().iterator().next(), rejected.values().iterator().next());
 		}
 		return prices;
 	}

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.Resource;
 
@@ -23,6 +25,8 @@ import org.springframework.core.io.Resource;
  * stays unknown rather than being priced like a lookalike.
  */
 public final class PriceCatalog {
+
+	private static final Logger logger = LoggerFactory.getLogger(PriceCatalog.class);
 
 	private static final String BUNDLED = "model-prices.json";
 
@@ -65,7 +69,14 @@ public final class PriceCatalog {
 	 * @see #load(InputStream)
 	 */
 	public static PriceCatalog load(InputStream in, String source) {
-		return new PriceCatalog(LiteLlmCatalogReader.read(in, source, new LinkedHashMap<>()));
+		Map<String, String> rejected = new LinkedHashMap<>();
+		PriceCatalog catalog = new PriceCatalog(LiteLlmCatalogReader.read(in, source, rejected));
+		if (!rejected.isEmpty()) {
+			Map.Entry<String, String> first = rejected.entrySet().iterator().next();
+			logger.warn("Skipped {} entries of price catalog {} with unusable prices, e.g. '{}': {}", rejected.size(),
+					source, first.getKey(), first.getValue());
+		}
+		return catalog;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.tokensense.recording;
 import java.util.function.Supplier;
 
 import io.tokensense.Attribution;
+import io.tokensense.budget.BudgetGuard;
 import io.tokensense.pricing.CostCalculator;
 import org.jspecify.annotations.Nullable;
 
@@ -22,15 +23,22 @@ import org.jspecify.annotations.Nullable;
  * @param includeStreamUsage whether OpenAI-style chat streams that did not ask for usage are made
  * to ({@code tokensense.streaming.include-usage}); the caller then sees one more chunk, with
  * empty {@code choices}
+ * @param budgets checks each SDK call before it starts and counts every recorded call's cost
  * @param covered the calls an SDK layer recorded, shared by every recorder derived from this one
  */
 public record Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
-		EventSink sink, boolean includeStreamUsage, CoveredCalls covered) {
+		EventSink sink, boolean includeStreamUsage, BudgetGuard budgets, CoveredCalls covered) {
 
 	/** A recorder of its own. */
 	public Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
+			EventSink sink, boolean includeStreamUsage, BudgetGuard budgets) {
+		this(costs, defaults, logPrompts, logResponses, sink, includeStreamUsage, budgets, new CoveredCalls());
+	}
+
+	/** A recorder of its own, without budgets. */
+	public Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
 			EventSink sink, boolean includeStreamUsage) {
-		this(costs, defaults, logPrompts, logResponses, sink, includeStreamUsage, new CoveredCalls());
+		this(costs, defaults, logPrompts, logResponses, sink, includeStreamUsage, BudgetGuard.NONE);
 	}
 
 	/** A recorder of its own that leaves streamed requests as the caller wrote them. */
@@ -42,13 +50,19 @@ public record Recorder(CostCalculator costs, Attribution defaults, boolean logPr
 	/** The same recorder, delivering to another sink. */
 	public Recorder withSink(EventSink otherSink) {
 		return new Recorder(this.costs, this.defaults, this.logPrompts, this.logResponses, otherSink,
-				this.includeStreamUsage, this.covered);
+				this.includeStreamUsage, this.budgets, this.covered);
 	}
 
 	/** The same recorder, asking chat streams for usage or not. */
 	public Recorder withIncludeStreamUsage(boolean include) {
 		return new Recorder(this.costs, this.defaults, this.logPrompts, this.logResponses, this.sink, include,
-				this.covered);
+				this.budgets, this.covered);
+	}
+
+	/** The same recorder, under other budgets. */
+	public Recorder withBudgets(BudgetGuard guard) {
+		return new Recorder(this.costs, this.defaults, this.logPrompts, this.logResponses, this.sink,
+				this.includeStreamUsage, guard, this.covered);
 	}
 
 	/**

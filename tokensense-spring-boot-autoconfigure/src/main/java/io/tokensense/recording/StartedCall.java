@@ -146,6 +146,7 @@ public class StartedCall {
 				return;
 			}
 			CallEvent event = CallEventFactory.build(this, reading, endNanos, status, errorType, firstElementNanos);
+			this.recorder.budgets().recorded(event);
 			this.recorder.sink().accept(event, this.origin.onEvent());
 		}
 		catch (RuntimeException | LinkageError ex) {

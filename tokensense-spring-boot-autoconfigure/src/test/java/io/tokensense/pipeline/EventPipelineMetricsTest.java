@@ -9,6 +9,7 @@ import io.tokensense.output.TokenSenseMeters;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class EventPipelineMetricsTest {
 
@@ -53,6 +54,32 @@ class EventPipelineMetricsTest {
 		output.release();
 		pipeline.close(Duration.ofSeconds(5));
 		assertThat(this.registry.get(TokenSenseMeters.QUEUE_SIZE).gauge().value()).isZero();
+	}
+
+	@Test
+	void keepsTheDroppedCountsReadableOnceTheClosedPipelineIsGone() {
+		java.lang.ref.WeakReference<EventPipeline> gone = closedPipelineThatDroppedThree(this.registry);
+
+		// a function counter holds its object weakly: once the pipeline is collected, only what it holds strongly counts
+		await().atMost(30, TimeUnit.SECONDS).until(() -> {
+			System.gc();
+			return gone.get() == null;
+		});
+		assertThat(this.registry.get(TokenSenseMeters.EVENTS_DROPPED).tag("reason", DropReasons.CLOSED)
+			.functionCounter().count()).isEqualTo(3);
+	}
+
+	/** Not read before the pipeline is gone: a registry publishing on close reads it then for the first time. */
+	private static java.lang.ref.WeakReference<EventPipeline> closedPipelineThatDroppedThree(
+			SimpleMeterRegistry registry) {
+		EventPipeline pipeline = new EventPipeline(List.of(new RecordingOutput("recording")), 8, 4,
+				Duration.ofMillis(20), "metrics-test");
+		new EventPipelineMetrics(pipeline).bindTo(registry);
+		pipeline.close(Duration.ofSeconds(1));
+		for (int i = 0; i < 3; i++) {
+			pipeline.offer(TestEvents.event(), null);
+		}
+		return new java.lang.ref.WeakReference<>(pipeline);
 	}
 
 	@Test

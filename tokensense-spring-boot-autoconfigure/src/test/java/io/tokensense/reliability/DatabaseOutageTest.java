@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokensense.TokenSenseContext;
 import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
 import io.tokensense.autoconfigure.TokenSenseJdbcAutoConfiguration;
 import io.tokensense.capture.ClientProxies;
@@ -27,6 +28,7 @@ import io.tokensense.pipeline.OutputState;
 import io.tokensense.testsupport.InMemoryOpenAi;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
+import io.tokensense.testsupport.RefusingTable;
 import io.tokensense.testsupport.Requests;
 import io.tokensense.testsupport.TcpForwarder;
 import io.tokensense.testsupport.TestDatabase;
@@ -45,7 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PostgreSQL goes away for ten seconds under steady traffic: the application writes through
- * a {@link TcpForwarder} that is cut and then restored. The calls notice nothing; while the
+ * a {@link TcpForwarder} that is cut and then restored. Amid the good events are poisoned ones,
+ * rows the table refuses for good: every good event is written, each poisoned one is counted
+ * as {@value DropReasons#REJECTED}, and written + dropped = offered. The calls notice nothing; while the
  * backlog fits the queue every event becomes exactly one row once the database is back; past
  * the capacity, every event is either a row or a drop counted by reason, and the
  * {@value TokenSenseMeters#EVENTS_DROPPED} meter says the same. Skipped, with a warning, when
@@ -98,22 +102,28 @@ class DatabaseOutageTest {
 				SimpleMeterRegistry registry = new SimpleMeterRegistry();
 				new EventPipelineMetrics(pipeline).bindTo(registry);
 				Traffic traffic = trafficThroughAnOutage(context, table);
+				long good = traffic.produced() - traffic.poisoned();
 
-				Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> rows(table) == traffic.produced());
+				Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> rows(table) == good);
 				context.close();
 
 				assertThat(traffic.failedCalls()).isZero();
+				assertThat(traffic.poisoned()).as("events the table refuses").isPositive();
 				assertThat(traffic.largestBacklog()).as("events held while the database was away")
 					.isGreaterThan(500)
 					.isLessThan(pipeline.capacity());
-				assertThat(rows(table)).isEqualTo(traffic.produced());
-				assertThat(distinctIds(table)).isEqualTo(traffic.produced());
-				assertThat(pipeline.written()).isEqualTo(traffic.produced());
-				assertThat(pipeline.droppedByReason().values()).allMatch((count) -> count == 0);
-				assertThat(droppedMeters(registry)).allSatisfy((reason, count) -> assertThat(count).isZero());
-				System.out.printf("DatabaseOutageTest (fits): outage %s, capacity %d, produced %d, largest backlog "
-						+ "%d, rows %d, dropped 0%n", OUTAGE, pipeline.capacity(), traffic.produced(),
-						traffic.largestBacklog(), rows(table));
+				assertThat(rows(table)).isEqualTo(good);
+				assertThat(distinctIds(table)).isEqualTo(good);
+				assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE user_id = 'nuluser'"))
+					.as("rows whose user id held U+0000").isEqualTo(traffic.withNul());
+				assertThat(pipeline.written()).isEqualTo(good);
+				assertThat(pipeline.droppedByReason()).containsEntry(DropReasons.REJECTED, (long) traffic.poisoned())
+					.allSatisfy((reason, count) -> assertThat(count)
+						.isEqualTo(reason.equals(DropReasons.REJECTED) ? (long) traffic.poisoned() : 0L));
+				assertThat(droppedMeters(registry)).isEqualTo(pipeline.droppedByReason());
+				System.out.printf("DatabaseOutageTest (fits): outage %s, capacity %d, produced %d (%d refused by the "
+						+ "table), largest backlog %d, rows %d%n", OUTAGE, pipeline.capacity(), traffic.produced(),
+						traffic.poisoned(), traffic.largestBacklog(), rows(table));
 			});
 	}
 
@@ -136,7 +146,7 @@ class DatabaseOutageTest {
 				Map<String, Long> dropped = pipeline.droppedByReason();
 				long droppedTotal = dropped.values().stream().mapToLong(Long::longValue).sum();
 				assertThat(traffic.failedCalls()).isZero();
-				assertThat(droppedTotal).as("events beyond the capacity").isPositive();
+				assertThat(droppedTotal - traffic.poisoned()).as("events beyond the capacity").isPositive();
 				assertThat(dropped).containsEntry(DropReasons.CLOSED, 0L).containsEntry(DropReasons.SHUTDOWN_TIMEOUT, 0L);
 				assertThat(rows(table)).isEqualTo(pipeline.written());
 				assertThat(distinctIds(table)).isEqualTo(pipeline.written());
@@ -147,22 +157,34 @@ class DatabaseOutageTest {
 			});
 	}
 
-	/** Calls at a steady pace, cuts the database once rows arrive, restores it after the outage. */
+	/**
+	 * Calls at a steady pace, cuts the database once rows arrive, restores it after the outage.
+	 * Every 50th call is made for a user the table refuses (a CHECK constraint), and every 50th
+	 * after the 25th for a user id holding U+0000, which PostgreSQL refuses unless it is stripped.
+	 */
 	private Traffic trafficThroughAnOutage(AssertableApplicationContext context, String table) throws Exception {
+		RefusingTable.create(database(), table);
 		OpenAIClient client = context.getBean(OpenAIClient.class);
 		assertThat(ClientProxies.isObserved(client)).isTrue();
 		EventPipeline pipeline = context.getBean(EventPipeline.class);
 		AtomicBoolean calling = new AtomicBoolean(true);
 		AtomicInteger produced = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
+		AtomicInteger poisoned = new AtomicInteger();
+		AtomicInteger withNul = new AtomicInteger();
 		AtomicInteger largestBacklog = new AtomicInteger();
 		AtomicReference<Throwable> firstFailure = new AtomicReference<>();
 		ChatCompletionCreateParams params = Requests.openAiChat("gpt-4o-mini");
 		Thread caller = new Thread(() -> {
 			while (calling.get()) {
-				try {
+				int call = produced.get();
+				String user = (call % 50 == 0) ? RefusingTable.POISON + "-" + call
+						: (call % 50 == 25) ? "nul\u0000user" : "user-" + (call % 7);
+				try (TokenSenseContext.Scope scope = TokenSenseContext.userId(user).open()) {
 					assertThat(client.chat().completions().create(params).id()).isEqualTo("chatcmpl-o");
 					produced.incrementAndGet();
+					poisoned.addAndGet((call % 50 == 0) ? 1 : 0);
+					withNul.addAndGet((call % 50 == 25) ? 1 : 0);
 				}
 				catch (Throwable ex) {
 					failed.incrementAndGet();
@@ -188,7 +210,7 @@ class DatabaseOutageTest {
 			caller.join(Duration.ofMinutes(1).toMillis());
 		}
 		assertThat(firstFailure.get()).as("what a call threw").isNull();
-		return new Traffic(produced.get(), failed.get(), largestBacklog.get());
+		return new Traffic(produced.get(), failed.get(), largestBacklog.get(), poisoned.get(), withNul.get());
 	}
 
 	private static Map<String, Long> droppedMeters(SimpleMeterRegistry registry) {
@@ -244,8 +266,10 @@ class DatabaseOutageTest {
 	 * @param produced calls that returned, one event each
 	 * @param failedCalls calls that threw
 	 * @param largestBacklog the most events the pipeline held at once
+	 * @param poisoned calls for a user the table refuses
+	 * @param withNul calls for a user id holding U+0000
 	 */
-	private record Traffic(int produced, int failedCalls, int largestBacklog) {
+	private record Traffic(int produced, int failedCalls, int largestBacklog, int poisoned, int withNul) {
 
 	}
 

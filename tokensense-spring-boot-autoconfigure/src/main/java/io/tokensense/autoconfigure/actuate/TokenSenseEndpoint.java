@@ -9,6 +9,7 @@ import io.tokensense.autoconfigure.actuate.UsageReports.Breakdown;
 import io.tokensense.autoconfigure.actuate.UsageReports.Summary;
 import io.tokensense.autoconfigure.actuate.UsageReports.Timeseries;
 import io.tokensense.autoconfigure.actuate.UsageReports.Window;
+import io.tokensense.budget.Budgets;
 import io.tokensense.usage.UsageDimension;
 import io.tokensense.usage.UsageQuery;
 import io.tokensense.usage.UsageStore;
@@ -28,6 +29,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * <li>{@code GET /actuator/tokensense}: totals plus breakdowns by model, provider and user</li>
  * <li>{@code GET /actuator/tokensense/{dimension}}: one breakdown</li>
  * <li>{@code GET /actuator/tokensense/timeseries?interval=PT1H&since=P1D}: buckets per model</li>
+ * <li>{@code GET /actuator/tokensense/budgets?limit=100}: where each budget stands</li>
  * </ul>
  */
 @Endpoint(id = "tokensense")
@@ -44,9 +46,16 @@ public class TokenSenseEndpoint {
 
 	private final Clock clock;
 
+	private final @Nullable Budgets budgets;
+
 	public TokenSenseEndpoint(UsageStore store, Clock clock) {
+		this(store, clock, null);
+	}
+
+	public TokenSenseEndpoint(UsageStore store, Clock clock, @Nullable Budgets budgets) {
 		this.store = store;
 		this.clock = clock;
+		this.budgets = budgets;
 	}
 
 	@ReadOperation
@@ -60,7 +69,10 @@ public class TokenSenseEndpoint {
 
 	@ReadOperation
 	public Object byDimension(@Selector String dimension, @Nullable String since, @Nullable String userId,
-			@Nullable String sessionId, @Nullable String tag, @Nullable String interval) {
+			@Nullable String sessionId, @Nullable String tag, @Nullable String interval, @Nullable Integer limit) {
+		if (dimension.equalsIgnoreCase("budgets")) {
+			return BudgetsReport.of(this.budgets, limit);
+		}
 		if (dimension.equalsIgnoreCase("timeseries")) {
 			return timeseries((since != null) ? since : DEFAULT_TIMESERIES_SINCE, userId, sessionId, tag, interval);
 		}

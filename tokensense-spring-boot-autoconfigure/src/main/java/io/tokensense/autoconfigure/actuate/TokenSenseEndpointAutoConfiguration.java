@@ -4,11 +4,13 @@ import java.time.Clock;
 
 import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
 import io.tokensense.autoconfigure.TokenSenseProperties;
+import io.tokensense.budget.Budgets;
 import io.tokensense.output.JdbcOutput;
 import io.tokensense.output.jdbc.JdbcUsageStore;
 import io.tokensense.usage.MemoryUsageStore;
 import io.tokensense.usage.UsageStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,8 +58,8 @@ public final class TokenSenseEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenSenseEndpoint tokenSenseEndpoint(UsageStore store) {
-		return new TokenSenseEndpoint(store, Clock.systemUTC());
+	TokenSenseEndpoint tokenSenseEndpoint(UsageStore store, ObjectProvider<Budgets> budgets) {
+		return new TokenSenseEndpoint(store, Clock.systemUTC(), budgets.getIfAvailable());
 	}
 
 }

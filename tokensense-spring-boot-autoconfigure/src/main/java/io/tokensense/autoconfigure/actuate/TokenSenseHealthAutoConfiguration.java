@@ -2,7 +2,9 @@ package io.tokensense.autoconfigure.actuate;
 
 import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pricing.RefreshingPriceCatalog;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +25,9 @@ public final class TokenSenseHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "tokensenseHealthIndicator")
-	TokenSenseHealthIndicator tokensenseHealthIndicator(EventPipeline pipeline) {
-		return new TokenSenseHealthIndicator(pipeline);
+	TokenSenseHealthIndicator tokensenseHealthIndicator(EventPipeline pipeline,
+			ObjectProvider<RefreshingPriceCatalog> catalog) {
+		return new TokenSenseHealthIndicator(pipeline, catalog.getIfAvailable());
 	}
 
 }

@@ -45,10 +45,10 @@ public final class EventRows {
 		int i = 1;
 		statement.setString(i++, event.id().toString());
 		dialect.setTimestamp(statement, i++, event.timestamp());
-		statement.setString(i++, bounded(event.provider()));
-		statement.setString(i++, bounded(event.operation()));
-		setString(statement, i++, bounded(event.requestModel()));
-		setString(statement, i++, bounded(event.responseModel()));
+		statement.setString(i++, text(event.provider()));
+		statement.setString(i++, text(event.operation()));
+		setString(statement, i++, text(event.requestModel()));
+		setString(statement, i++, text(event.responseModel()));
 		setLong(statement, i++, event.inputTokens());
 		setLong(statement, i++, event.outputTokens());
 		setLong(statement, i++, event.cacheReadTokens());
@@ -61,14 +61,34 @@ public final class EventRows {
 		setLong(statement, i++, millis(event.timeToFirstToken()));
 		statement.setBoolean(i++, event.streamed());
 		statement.setString(i++, event.status().name());
-		setString(statement, i++, bounded(event.errorType()));
-		setString(statement, i++, bounded(event.userId()));
-		setString(statement, i++, bounded(event.sessionId()));
-		statement.setString(i++, CallEventJson.toJsonArray(event.tags()));
-		setString(statement, i++, bounded(event.requestId()));
-		setString(statement, i++, event.prompt());
-		setString(statement, i++, event.response());
-		setString(statement, i, bounded(event.serviceTier()));
+		setString(statement, i++, text(event.errorType()));
+		setString(statement, i++, text(event.userId()));
+		setString(statement, i++, text(event.sessionId()));
+		statement.setString(i++, CallEventJson.toJsonArray(tags(event.tags())));
+		setString(statement, i++, text(event.requestId()));
+		setString(statement, i++, withoutNul(event.prompt()));
+		setString(statement, i++, withoutNul(event.response()));
+		setString(statement, i, text(event.serviceTier()));
+	}
+
+	/** A short text value as stored: without U+0000, then cut to the column's size. */
+	static @Nullable String text(@Nullable String value) {
+		return bounded(withoutNul(value));
+	}
+
+	/**
+	 * The value without U+0000, which PostgreSQL refuses in any text: one such character in a
+	 * user id or a captured prompt would make the database refuse the whole row.
+	 */
+	static @Nullable String withoutNul(@Nullable String value) {
+		return (value == null || value.indexOf('\u0000') < 0) ? value : value.replace("\u0000", "");
+	}
+
+	private static List<String> tags(List<String> tags) {
+		if (tags.stream().noneMatch((tag) -> tag.indexOf('\u0000') >= 0)) {
+			return tags;
+		}
+		return tags.stream().map((tag) -> tag.replace("\u0000", "")).toList();
 	}
 
 	/**

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * The DDL scripts shipped in the jar under {@code io/tokensense/jdbc/}, one per dialect. They
  * name the default table {@code tokensense_calls} so that Flyway and Liquibase users can copy
  * them as they are; the output runs them with the configured table name put in. Every
- * statement is {@code IF NOT EXISTS}, so running them again, or from several instances at
- * once, changes nothing; a table made by an older version gains the columns added since
- * ({@link SchemaMigrations}).
+ * statement is {@code IF NOT EXISTS}, so running them again changes nothing; a table made by
+ * an older version gains the columns added since ({@link SchemaMigrations}); a race between
+ * instances creating the table at once is resolved by {@link #create}.
  */
 public final class SchemaScripts {
 
@@ -53,19 +53,71 @@ public final class SchemaScripts {
 	}
 
 	/**
-	 * Creates the table and its indexes when missing.
-	 * @param connection a connection in auto-commit mode
+	 * Creates the table and its indexes when missing, in a transaction of their own that is
+	 * committed before this returns (when the connection is not in auto-commit mode), so that
+	 * a later failed insert cannot roll the table back. Another instance creating the same
+	 * table at the same time can make a statement fail even with {@code IF NOT EXISTS}
+	 * (PostgreSQL reports a duplicate key in {@code pg_type}); such a lost race is a success:
+	 * the script runs again, and now finds what the other instance created.
+	 * @param connection a connection, in auto-commit mode or not; left in the mode it was in
+	 * @param dialect the database's dialect
+	 * @param table the table to create
+	 * @throws SQLException when the script fails and running it again does not help
+	 */
+	public static void create(Connection connection, JdbcDialect dialect, TableName table) throws SQLException {
+		List<String> statements = statements(dialect, table);
+		boolean autoCommit = connection.getAutoCommit();
+		// each lost race means another instance committed one more object: the script converges
+		int attempts = statements.size() + 1;
+		for (int attempt = 1;; attempt++) {
+			try {
+				run(connection, statements, table);
+				if (!autoCommit) {
+					connection.commit();
+				}
+				return;
+			}
+			catch (SQLException ex) {
+				rollback(connection, autoCommit, ex);
+				if (attempt >= attempts) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Runs the statements creating the table and its indexes when missing, in the connection's
+	 * current transaction; prefer {@link #create}, which commits them.
+	 * @param connection a connection
 	 * @param dialect the database's dialect
 	 * @param table the table to create
 	 * @throws SQLException when a statement fails
 	 */
 	public static void run(Connection connection, JdbcDialect dialect, TableName table) throws SQLException {
+		run(connection, statements(dialect, table), table);
+	}
+
+	/** The script, then the columns added since the first release: one unit, committed or retried together. */
+	private static void run(Connection connection, List<String> statements, TableName table) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			for (String sql : statements(dialect, table)) {
+			for (String sql : statements) {
 				statement.execute(sql);
 			}
 		}
 		SchemaMigrations.addMissingColumns(connection, table);
+	}
+
+	private static void rollback(Connection connection, boolean autoCommit, SQLException failure) {
+		if (autoCommit) {
+			return;
+		}
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	private static String forTable(String script, JdbcDialect dialect, TableName table) {

@@ -1,0 +1,131 @@
+package io.tokensense.output.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokensense.budget.Budget;
+import io.tokensense.budget.BudgetScope;
+import io.tokensense.budget.SharedSpend;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Budgets' spend across instances: the cost of the calls in the jdbc output's table since a
+ * window's start, summed by the database per key of the budget's scope. Rows without a cost
+ * (unpriced calls) count nothing, as they do in memory.
+ */
+public final class JdbcSpendReader implements SharedSpend {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private static final TypeReference<List<String>> TAGS = new TypeReference<>() {
+	};
+
+	private final DataSource dataSource;
+
+	private final TableName table;
+
+	private volatile @Nullable JdbcDialect dialect;
+
+	public JdbcSpendReader(DataSource dataSource, TableName table) {
+		this.dataSource = dataSource;
+		this.table = table;
+	}
+
+	@Override
+	public Map<String, BigDecimal> spentSince(Budget budget, Instant since) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			JdbcDialect dialect = dialect(connection);
+			String column = column(budget.scope());
+			boolean grouped = budget.perKey();
+			StringBuilder sql = new StringBuilder("SELECT ").append(grouped ? column : "''")
+				.append(" AS spend_key, ")
+				.append(costSum(dialect))
+				.append(" AS spent FROM ")
+				.append(this.table.qualified())
+				.append(" WHERE timestamp >= ? AND cost_usd IS NOT NULL");
+			if (budget.match() != null) {
+				sql.append((budget.scope() == BudgetScope.TAG) ? " AND tags LIKE ? ESCAPE '!'" : " AND " + column + " = ?");
+			}
+			if (grouped) {
+				sql.append(" AND ").append(column).append(" IS NOT NULL GROUP BY ").append(column);
+			}
+			try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+				dialect.setTimestamp(statement, 1, since);
+				if (budget.match() != null) {
+					statement.setString(2, (budget.scope() == BudgetScope.TAG) ? UsageSql.tagPattern(budget.match())
+							: budget.match());
+				}
+				return read(statement, dialect, budget.scope() == BudgetScope.TAG && grouped);
+			}
+		}
+	}
+
+	private static Map<String, BigDecimal> read(PreparedStatement statement, JdbcDialect dialect, boolean tagArrays)
+			throws SQLException {
+		Map<String, BigDecimal> spent = new HashMap<>();
+		try (ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				BigDecimal sum = (dialect == JdbcDialect.SQLITE)
+						? BigDecimal.valueOf(rows.getLong("spent"), UsageSql.SQLITE_COST_SCALE)
+						: rows.getBigDecimal("spent");
+				String key = rows.getString("spend_key");
+				if (sum == null || key == null) {
+					continue;
+				}
+				for (String each : tagArrays ? tags(key) : List.of(key)) {
+					spent.merge(each, sum.stripTrailingZeros(), BigDecimal::add);
+				}
+			}
+		}
+		return spent;
+	}
+
+	private static String column(BudgetScope scope) {
+		return switch (scope) {
+			case GLOBAL -> "''";
+			case USER -> "user_id";
+			case SESSION -> "session_id";
+			case TAG -> "tags";
+			// as in memory: the model asked for, else the one served
+			case MODEL -> "COALESCE(request_model, response_model)";
+			case PROVIDER -> "provider";
+		};
+	}
+
+	private static String costSum(JdbcDialect dialect) {
+		if (dialect == JdbcDialect.SQLITE) {
+			return "SUM(CAST(ROUND(cost_usd * 1" + "0".repeat(UsageSql.SQLITE_COST_SCALE) + ") AS INTEGER))";
+		}
+		return "SUM(cost_usd)";
+	}
+
+	private static List<String> tags(String value) throws SQLException {
+		try {
+			return json.readValue(value, TAGS);
+		}
+		catch (Exception ex) {
+			throw new SQLException("Unreadable tags in the calls table: " + value, ex);
+		}
+	}
+
+	private JdbcDialect dialect(Connection connection) throws SQLException {
+		JdbcDialect current = this.dialect;
+		if (current == null) {
+			current = JdbcDialect.of(connection.getMetaData().getDatabaseProductName());
+			this.dialect = current;
+		}
+		return current;
+	}
+
+}
