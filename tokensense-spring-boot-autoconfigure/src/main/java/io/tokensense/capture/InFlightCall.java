@@ -1,13 +1,14 @@
 package io.tokensense.capture;
 
+import io.tokensense.recording.CallOrigin;
 import io.tokensense.recording.Recorder;
 import io.tokensense.recording.StartedCall;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A call made through an observed SDK client, between its start and its end: a
- * {@link StartedCall} that also knows the client and the request, so its request model is read
- * at once and its prompt only if content capture asks for it.
+ * {@link StartedCall} described by its client and its request, read only when the call is
+ * recorded (the prompt only if content capture asks for it).
  */
 final class InFlightCall extends StartedCall {
 
@@ -17,7 +18,7 @@ final class InFlightCall extends StartedCall {
 
 	private InFlightCall(Recorder recorder, ObservedClient client, String operation, @Nullable Object params,
 			boolean streamed) {
-		super(recorder, client.origin(), operation, client.adapter().requestModel(params), null, streamed);
+		super(recorder, operation, streamed);
 		this.client = client;
 		this.params = params;
 	}
@@ -30,6 +31,16 @@ final class InFlightCall extends StartedCall {
 
 	ObservedClient client() {
 		return this.client;
+	}
+
+	@Override
+	public CallOrigin origin() {
+		return this.client.origin();
+	}
+
+	@Override
+	public @Nullable String requestModel() {
+		return this.client.adapter().requestModel(this.params);
 	}
 
 	@Override

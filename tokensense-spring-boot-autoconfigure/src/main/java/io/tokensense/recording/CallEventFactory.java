@@ -26,14 +26,15 @@ final class CallEventFactory {
 		CallOrigin origin = call.origin();
 		String provider = providerOf(origin, reading);
 		TokenUsage usage = reading.usage();
-		Pricing pricing = recorder.costs().price(provider, call.requestModel(), reading.responseModel(), usage,
+		String requestModel = call.requestModel();
+		Pricing pricing = recorder.costs().price(provider, requestModel, reading.responseModel(), usage,
 				reading.serviceTier());
 		Attribution attribution = call.scope().mergedOver(origin.attribution()).mergedOver(recorder.defaults());
 		Duration timeToFirstToken = (firstElementNanos != null)
 				? Duration.ofNanos(Math.max(0, firstElementNanos - call.startNanos())) : null;
 		String prompt = recorder.capturesPrompts(origin) ? call.promptOrNull() : null;
 		return new CallEvent(EventIds.next(call.timestamp()), call.timestamp(), provider, call.operation(),
-				call.requestModel(), reading.responseModel(), (usage != null) ? usage.input() : null,
+				requestModel, reading.responseModel(), (usage != null) ? usage.input() : null,
 				(usage != null) ? usage.output() : null, (usage != null) ? usage.cacheRead() : null,
 				(usage != null) ? usage.cacheWrite() : null, (usage != null) ? usage.reasoning() : null,
 				(usage != null) ? usage.total() : null, pricing.costUsd(), pricing.status(),

@@ -79,7 +79,7 @@ public record Recorder(CostCalculator costs, Attribution defaults, boolean logPr
 		if (origin.framework()) {
 			this.covered.frameworkCallStarted();
 		}
-		return new StartedCall(this, origin, operation, requestModel, prompt, streamed);
+		return new FrameworkCall(this, origin, operation, requestModel, prompt, streamed);
 	}
 
 	/** Whether calls of this origin keep their request content. */

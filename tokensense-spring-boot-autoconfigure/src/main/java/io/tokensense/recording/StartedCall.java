@@ -2,7 +2,6 @@ package io.tokensense.recording;
 
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
-import java.util.function.Supplier;
 
 import io.tokensense.Attribution;
 import io.tokensense.CallEvent;
@@ -16,18 +15,16 @@ import org.jspecify.annotations.Nullable;
  * on the caller's thread, which is why it takes the thread's {@link TokenSenseContext} at once:
  * an async call or a stream may end on another thread. Ending it records one event; whatever
  * goes wrong while recording is counted by {@link RecordingFailures}, never thrown.
+ *
+ * <p>What describes the call (origin, request model, prompt) comes from the subclass, so that the
+ * SDK proxy, which creates one per call on the caller's thread, adds no field to what it holds
+ * anyway (its client and request).
  */
-public class StartedCall {
+public abstract class StartedCall {
 
 	private final Recorder recorder;
 
-	private final CallOrigin origin;
-
 	private final String operation;
-
-	private final @Nullable String requestModel;
-
-	private final @Nullable Supplier<@Nullable String> prompt;
 
 	private final boolean streamed;
 
@@ -39,15 +36,10 @@ public class StartedCall {
 
 	/**
 	 * Starts a call now; see {@link Recorder#start}.
-	 * @param prompt the request content, or {@code null} when {@link #prompt()} is overridden
 	 */
-	protected StartedCall(Recorder recorder, CallOrigin origin, String operation, @Nullable String requestModel,
-			@Nullable Supplier<@Nullable String> prompt, boolean streamed) {
+	protected StartedCall(Recorder recorder, String operation, boolean streamed) {
 		this.recorder = recorder;
-		this.origin = origin;
 		this.operation = operation;
-		this.requestModel = requestModel;
-		this.prompt = prompt;
 		this.streamed = streamed;
 		this.timestamp = Instant.now();
 		this.startNanos = System.nanoTime();
@@ -58,17 +50,15 @@ public class StartedCall {
 		return this.recorder;
 	}
 
-	public final CallOrigin origin() {
-		return this.origin;
-	}
+	/** What the capture mechanism fixes for this call. */
+	public abstract CallOrigin origin();
 
 	public final String operation() {
 		return this.operation;
 	}
 
-	public final @Nullable String requestModel() {
-		return this.requestModel;
-	}
+	/** The model the request asks for, read without throwing. */
+	public abstract @Nullable String requestModel();
 
 	public final boolean streamed() {
 		return this.streamed;
@@ -90,13 +80,11 @@ public class StartedCall {
 
 	/** Whether the response text is to be read for this call. */
 	public final boolean capturesResponses() {
-		return this.recorder.capturesResponses(this.origin);
+		return this.recorder.capturesResponses(origin());
 	}
 
 	/** The request content, asked for only when prompt capture is on. */
-	protected @Nullable String prompt() {
-		return (this.prompt != null) ? this.prompt.get() : null;
-	}
+	protected abstract @Nullable String prompt();
 
 	/** Records a call that returned its result. */
 	public final void succeeded(ResultReading reading) {
@@ -138,7 +126,8 @@ public class StartedCall {
 		long endNanos = System.nanoTime();
 		try {
 			CoveredCalls covered = this.recorder.covered();
-			if (!this.origin.framework()) {
+			CallOrigin origin = origin();
+			if (!origin.framework()) {
 				covered.recordedBySdk(reading.requestId(), failure);
 			}
 			else if (covered.covers(reading.requestId(), failure)) {
@@ -147,7 +136,7 @@ public class StartedCall {
 			}
 			CallEvent event = CallEventFactory.build(this, reading, endNanos, status, errorType, firstElementNanos);
 			this.recorder.budgets().recorded(event);
-			this.recorder.sink().accept(event, this.origin.onEvent());
+			this.recorder.sink().accept(event, origin.onEvent());
 		}
 		catch (RuntimeException | LinkageError ex) {
 			RecordingFailures.record(ex);
