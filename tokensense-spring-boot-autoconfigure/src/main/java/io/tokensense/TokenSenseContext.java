@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenSenseContext {
 
-	private static final ThreadLocal<@Nullable Attribution> CURRENT = new ThreadLocal<>();
+	private static final ThreadLocal<ScopeStack> SCOPES = new ThreadLocal<>();
 
 	private TokenSenseContext() {
 	}
@@ -39,8 +39,8 @@ public final class TokenSenseContext {
 
 	/** The attribution in force on this thread; {@link Attribution#NONE} outside any scope. */
 	public static Attribution current() {
-		Attribution current = CURRENT.get();
-		return (current != null) ? current : Attribution.NONE;
+		ScopeStack scopes = SCOPES.get();
+		return (scopes != null) ? scopes.current() : Attribution.NONE;
 	}
 
 	/** Builds a scope; {@link #open()} starts it on the current thread. */
@@ -70,32 +70,72 @@ public final class TokenSenseContext {
 			return this;
 		}
 
-		/** Starts the scope on this thread; close it on the same thread. */
+		/** Starts the scope on this thread; it lasts until it is closed, on any thread. */
 		public Scope open() {
-			Attribution outer = CURRENT.get();
-			Attribution base = (outer != null) ? outer : Attribution.NONE;
-			CURRENT.set(base.narrowedBy(new Attribution(this.userId, this.sessionId, this.tags)));
-			return new Scope(outer);
+			ScopeStack scopes = SCOPES.get();
+			if (scopes == null) {
+				scopes = new ScopeStack();
+				SCOPES.set(scopes);
+			}
+			Scope scope = new Scope(scopes, new Attribution(this.userId, this.sessionId, this.tags));
+			scopes.push(scope);
+			scope.effective(scopes.current());
+			return scope;
 		}
 
 	}
 
-	/** An open scope; closing it restores what was in force before. */
+	/**
+	 * An open scope. Closing it takes its attribution off the thread that opened it, whatever
+	 * else was opened or closed there meanwhile; closing it again does nothing, and closing it
+	 * on another thread changes nothing on that other thread.
+	 */
 	public static final class Scope implements AutoCloseable {
 
-		private final @Nullable Attribution outer;
+		private final ScopeStack owner;
 
-		private Scope(@Nullable Attribution outer) {
-			this.outer = outer;
+		private final Attribution layer;
+
+		/** What was in force on the owning thread with this scope the innermost one. */
+		private Attribution effective = Attribution.NONE;
+
+		private volatile boolean closed;
+
+		private Scope(ScopeStack owner, Attribution layer) {
+			this.owner = owner;
+			this.layer = layer;
+		}
+
+		Attribution layer() {
+			return this.layer;
+		}
+
+		Attribution effective() {
+			return this.effective;
+		}
+
+		void effective(Attribution effective) {
+			this.effective = effective;
+		}
+
+		boolean isClosed() {
+			return this.closed;
 		}
 
 		@Override
 		public void close() {
-			if (this.outer == null) {
-				CURRENT.remove();
+			if (this.closed) {
+				return;
 			}
-			else {
-				CURRENT.set(this.outer);
+			this.closed = true;
+			if (SCOPES.get() != this.owner) {
+				this.owner.markStale();
+				return;
+			}
+			this.owner.remove(this);
+			if (this.owner.isEmpty()) {
+				// a pooled thread keeps nothing of the scopes it ran
+				SCOPES.remove();
 			}
 		}
 

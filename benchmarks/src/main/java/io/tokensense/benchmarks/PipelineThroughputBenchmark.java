@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Events per second from four producer threads through one {@link EventPipeline} (the
@@ -39,6 +40,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@link #fireAndForget}: producers offer as the proxy does, never waiting; the
  * secondary results {@code accepted} and {@code dropped} split the offers into queued and
  * dropped events per second.</li>
+ * <li>{@link #paced}: events arrive at a fixed total rate ({@code arrivalRate} per second,
+ * each producer offering its share in a burst every millisecond and parking in between),
+ * whatever the output does; offers beyond the queue are dropped. The score is the arrival
+ * rate achieved; what the output wrote per second is printed per iteration. Comparing two
+ * outputs at the same arrival rate compares them under the same load, which the other two
+ * modes do not guarantee (how fast producers are let in depends on the output).</li>
  * </ul>
  *
  * Outputs that keep one row per event id (JDBC) are offered a new event with an id of its own
@@ -66,6 +73,10 @@ public class PipelineThroughputBenchmark {
 			PipelineOutputs.JDBC_SQLITE, PipelineOutputs.JDBC_H2, PipelineOutputs.JDBC_POSTGRESQL,
 			PipelineOutputs.NAIVE_INSERT })
 	public String output;
+
+	/** Events per second offered by all producers together in {@link #paced}. */
+	@Param("100000")
+	public int arrivalRate;
 
 	private final CallEvent event = Payloads.callEvent();
 
@@ -134,9 +145,53 @@ public class PipelineThroughputBenchmark {
 		return accepted;
 	}
 
+	@Benchmark
+	public boolean paced(Pacer pacer) {
+		pacer.awaitTurn();
+		return this.pipeline.offer(nextEvent(), null);
+	}
+
 	private CallEvent nextEvent() {
 		return this.uniqueIds ? Payloads.callEvent(new UUID(this.idPrefix, this.idSequence.incrementAndGet()))
 				: this.event;
+	}
+
+	/** One producer's share of {@link #paced}: a burst of offers at the start of every millisecond. */
+	@State(Scope.Thread)
+	public static class Pacer {
+
+		private static final long SLOT_NANOS = 1_000_000;
+
+		private int perSlot;
+
+		private int leftInSlot;
+
+		private long slotStartNanos;
+
+		@Setup(Level.Iteration)
+		public void start(PipelineThroughputBenchmark benchmark, BenchmarkParams params) {
+			this.perSlot = Math.max(1, benchmark.arrivalRate / params.getThreads() / 1_000);
+			this.leftInSlot = this.perSlot;
+			this.slotStartNanos = System.nanoTime();
+		}
+
+		void awaitTurn() {
+			if (this.leftInSlot > 0) {
+				this.leftInSlot--;
+				return;
+			}
+			this.slotStartNanos += SLOT_NANOS;
+			long wait = this.slotStartNanos - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			else if (-wait > 10 * SLOT_NANOS) {
+				// fell behind (a descheduled producer): start afresh instead of catching up in one burst
+				this.slotStartNanos = System.nanoTime();
+			}
+			this.leftInSlot = this.perSlot - 1;
+		}
+
 	}
 
 	/** Per-thread split of {@link #fireAndForget} offers, reported by JMH as rates. */

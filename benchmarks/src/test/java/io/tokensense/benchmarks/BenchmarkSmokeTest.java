@@ -33,8 +33,32 @@ class BenchmarkSmokeTest {
 	void callerCostPartsBenchmarksRun() throws RunnerException {
 		Collection<RunResult> results = smokeRun(CallerCostPartsBenchmark.class);
 
-		assertThat(results).hasSize(3);
+		assertThat(results).hasSize(4);
 		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+	}
+
+	@Test
+	void springBeanRouteBenchmarksRunWithAndWithoutAUserListener() throws RunnerException {
+		Collection<RunResult> results = new Runner(new OptionsBuilder()
+			.include(SpringBeanRouteBenchmark.class.getName() + "\\.")
+			.addProfiler(CallerAllocationProfiler.class)
+			.forks(0)
+			.warmupIterations(1)
+			.warmupTime(TimeValue.milliseconds(100))
+			.measurementIterations(1)
+			.measurementTime(TimeValue.milliseconds(100))
+			.timeout(TimeValue.seconds(60))
+			.shouldFailOnError(true)
+			.verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT)
+			.build()).run();
+
+		assertThat(results).extracting((result) -> result.getParams().getParam("userListener"))
+			.containsExactlyInAnyOrder("absent", "present");
+		assertThat(results).allSatisfy((result) -> {
+			assertThat(result.getPrimaryResult().getScore()).isPositive();
+			assertThat(result.getSecondaryResults()).containsKey("caller.alloc.norm");
+			assertThat(result.getSecondaryResults().get("caller.alloc.norm").getScore()).isPositive();
+		});
 	}
 
 	@Test
@@ -52,7 +76,7 @@ class BenchmarkSmokeTest {
 				PipelineOutputs.MICROMETER, PipelineOutputs.JDBC_H2 };
 		Collection<RunResult> results = smokeRun(PipelineThroughputBenchmark.class, outputs);
 
-		assertThat(results).hasSize(2 * outputs.length);
+		assertThat(results).hasSize(3 * outputs.length);
 		assertThat(results).extracting((result) -> result.getParams().getParam("output"))
 			.containsOnly(outputs);
 		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());

@@ -43,6 +43,21 @@ public record ObservedClient(ProviderAdapter adapter, CallOrigin origin, Observe
 				options.logResponses(), options.onEvent());
 	}
 
+	/**
+	 * This observation layered over an inner one of the same client: this layer's settings win
+	 * where it sets them (see {@link LayeredOptions}), its recorder only when it names an output.
+	 */
+	ObservedClient over(ObservedClient inner) {
+		ObserveOptions merged = LayeredOptions.over(this.options, inner.options);
+		String provider = (this.options.provider() != null && !this.options.provider().isBlank())
+				? this.options.provider() : inner.origin.provider();
+		CallOrigin origin = new CallOrigin(provider, inner.adapter.sdkProvider(),
+				new Attribution(merged.userId(), merged.sessionId(), merged.tags()), merged.logPrompts(),
+				merged.logResponses(), merged.onEvent());
+		return new ObservedClient(inner.adapter, origin, merged,
+				(this.options.output() != null) ? this.recorder : inner.recorder);
+	}
+
 	private static @Nullable String providerOf(ProviderAdapter adapter, Object client, ObserveOptions options) {
 		if (options.provider() != null && !options.provider().isBlank()) {
 			return options.provider();

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link #workerState()}, and the worker goes on after a pause (or, if its thread ended, a new
  * one starts with the next event). An
  * output that fails keeps its batches and retries them, oldest first, with exponential
- * backoff (see {@link RetryPolicy}, pauses capped at two seconds) for as long as it is down,
- * while the worker goes on feeding the other outputs: an event keeps its place in the
+ * backoff (see {@link RetryPolicy}, pauses capped at {@link RetryPolicy#MAX_BACKOFF}) for as
+ * long as it is down, while the worker goes on feeding the other outputs: an event keeps its place in the
  * capacity until every output has written it, so a database outage loses nothing while the
  * backlog fits the queue. When it no longer fits, the oldest batch held for a retry is given
  * up ({@link DropReasons#OUTPUT_FAILED}) once an event is refused ({@link DropReasons#QUEUE_FULL})

@@ -25,9 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OutputChannel {
 
-	/** The longest pause between two attempts while the pipeline runs, so a recovery is noticed soon. */
-	static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
-
 	private static final Logger logger = LoggerFactory.getLogger(EventPipeline.class);
 
 	private final CallEventOutput output;
@@ -94,7 +91,7 @@ final class OutputChannel {
 						failure.getClass().getName(), failure);
 				return;
 			}
-			this.nextAttemptNanos = System.nanoTime() + backoff().toNanos();
+			this.nextAttemptNanos = System.nanoTime() + this.retryPolicy.backoffAfter(this.failures).toNanos();
 			this.failureLog.warn("TokenSense output '{}' failed with {}; its {} waiting batch(es) are retried",
 					this.name, failure.getClass().getName(), this.pending.size(), failure);
 			return;
@@ -129,11 +126,6 @@ final class OutputChannel {
 			this.state = this.state.failed(ex.getClass().getName(), Instant.now());
 			return ex;
 		}
-	}
-
-	private Duration backoff() {
-		Duration backoff = this.retryPolicy.backoffAfter(this.failures);
-		return (backoff.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : backoff;
 	}
 
 	private int giveUpAll(Completion completion) {

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * How a pipeline retries a batch that an output failed to write: it waits
  * {@code initialBackoff} before the second attempt, {@code multiplier} times longer before
- * each further one. While the pipeline runs, an output retries for as long as the queue has
- * room, with pauses capped at two seconds; once the pipeline is closing, an output that has
+ * each further one, never longer than {@link #MAX_BACKOFF}. While the pipeline runs, an output
+ * retries for as long as the queue has room; once the pipeline is closing, an output that has
  * failed {@code maxAttempts} times in a row gives up what it holds.
  *
  * @param maxAttempts how many attempts in a row an output gets once the pipeline is closing;
@@ -16,7 +16,10 @@ import java.time.Duration;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier) {
 
-	/** Three attempts, pausing 100ms and then 400ms. */
+	/** The longest pause between two attempts, so that a recovered output is noticed soon. */
+	public static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+	/** Three attempts when closing; pauses of 100 ms, 400 ms, 1.6 s, then 2 s. */
 	public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(100), 4);
 
 	/** A single attempt. */
@@ -37,12 +40,11 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
 	/**
 	 * The pause after a failed attempt.
 	 * @param failedAttempt the attempt that just failed, starting at 1
-	 * @return how long to wait before the next attempt
+	 * @return how long to wait before the next attempt, at most {@link #MAX_BACKOFF}
 	 */
 	public Duration backoffAfter(int failedAttempt) {
 		double millis = this.initialBackoff.toMillis() * Math.pow(this.multiplier, Math.max(0, failedAttempt - 1));
-		// a long pause means the output is down anyway: cap it rather than overflow
-		return Duration.ofMillis((long) Math.min(millis, Duration.ofMinutes(1).toMillis()));
+		return Duration.ofMillis((long) Math.min(millis, MAX_BACKOFF.toMillis()));
 	}
 
 }

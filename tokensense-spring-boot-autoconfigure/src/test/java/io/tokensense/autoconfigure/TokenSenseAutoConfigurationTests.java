@@ -21,7 +21,7 @@ import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
 import io.tokensense.testsupport.Requests;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,9 +43,9 @@ class TokenSenseAutoConfigurationTests {
 				TokenSenseDisabledConfiguration.class))
 		.withPropertyValues("tokensense.queue.flush-interval=50ms");
 
-	@AfterEach
-	void clearRequests() {
-		// the server is shared; nothing to reset beyond its default reply
+	@AfterAll
+	static void stopServer() {
+		server.close();
 	}
 
 	@Test

@@ -2,9 +2,9 @@ package io.tokensense.autoconfigure;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import com.openai.client.OpenAIClient;
@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -229,15 +230,23 @@ class TokenSenseJdbcAutoConfigurationTests {
 			});
 	}
 
+	/** The table's rows, or -1 while it does not exist yet (it appears with the first batch); any error fails. */
 	private static long count(JdbcTemplate jdbc, String table) {
-		try {
-			Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-			return (count != null) ? count : 0;
-		}
-		catch (RuntimeException ex) {
-			// the table appears with the first batch
+		Boolean exists = jdbc.execute((ConnectionCallback<Boolean>) (connection) -> {
+			try (ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] { "TABLE" })) {
+				while (tables.next()) {
+					if (table.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+						return true;
+					}
+				}
+				return false;
+			}
+		});
+		if (!Boolean.TRUE.equals(exists)) {
 			return -1;
 		}
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+		return (count != null) ? count : 0;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -113,15 +113,24 @@ class AnthropicAsyncStreamingCaptureTest {
 
 	@Test
 	void recordsAnOverloadedStreamAsAStreamedErrorWithTheUsageSeenSoFar() {
-		this.server.enqueue(StreamPayloads.sse(StreamPayloads.anthropicStart("msg_a4", HAIKU, 100, 0, 0, 0)
-				+ StreamPayloads.anthropicError("overloaded_error", "Overloaded")));
+		String body = StreamPayloads.anthropicStart("msg_a4", HAIKU, 100, 0, 0, 0)
+				+ StreamPayloads.anthropicError("overloaded_error", "Overloaded");
+		this.server.enqueue(StreamPayloads.sse(body)).enqueue(StreamPayloads.sse(body));
+		AsyncStreams<RawMessageStreamEvent> direct = new AsyncStreams<>();
+		plainClient().messages().createStreaming(Requests.anthropicMessage("claude-haiku-4-5")).subscribe(direct.anthropic());
+		direct.awaitCompletion();
 		AsyncStreams<RawMessageStreamEvent> seen = new AsyncStreams<>();
 		observed().messages().createStreaming(Requests.anthropicMessage("claude-haiku-4-5")).subscribe(seen.anthropic());
 		seen.awaitCompletion();
 
-		assertThat(seen.error()).isNotNull();
+		// the handler hears of the same failure as without TokenSense, after the same elements
+		Throwable error = seen.error();
+		assertThat(error).isNotNull().hasSameClassAs(direct.error()).hasMessage(direct.error().getMessage());
+		assertThat(seen.elements()).isEqualTo(direct.elements());
 		CallEvent event = this.sink.single();
 		assertThat(event.status()).isEqualTo(CallStatus.ERROR);
+		assertThat(event.errorType()).isEqualTo(error.getClass().getSimpleName());
+		assertThat(event.streamed()).isTrue();
 		assertThat(event.inputTokens()).isEqualTo(100);
 		assertThat(event.requestId()).isEqualTo("msg_a4");
 	}

@@ -1,5 +1,6 @@
 package io.tokensense.capture;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -10,11 +11,14 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClientAsync;
 import com.anthropic.errors.RateLimitException;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.Model;
+import com.anthropic.models.messages.batches.BatchCreateParams;
+import com.anthropic.models.messages.batches.MessageBatch;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
 import io.tokensense.PricingStatus;
 import io.tokensense.TokenSenseContext;
+import io.tokensense.testsupport.Hold;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
@@ -105,11 +109,7 @@ class AnthropicCaptureTest {
 	void recordsAnAsyncMessageWithTheCallersContext() throws Exception {
 		this.server.enqueue(Reply.json(ProviderPayloads.anthropicMessage("msg_04", "claude-haiku-4-5-20251001", 1000,
 				200, 0, 0, 0)));
-		AnthropicClientAsync client = ClientProxies.observe(AnthropicOkHttpClientAsync.builder()
-			.baseUrl(this.server.url(""))
-			.apiKey("sk-ant-test")
-			.maxRetries(0)
-			.build(), ObserveOptions.defaults(), this.sink.route());
+		AnthropicClientAsync client = observedAsync();
 
 		CompletableFuture<Message> future;
 		try (var scope = TokenSenseContext.userId("bob").open()) {
@@ -117,28 +117,36 @@ class AnthropicCaptureTest {
 		}
 		future.get(10, TimeUnit.SECONDS);
 
-		Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.sink.events().size() == 1);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.sink.events().size() == 1);
 		CallEvent event = this.sink.single();
 		assertThat(event.userId()).isEqualTo("bob");
 		// claude-haiku-4-5: $1 / M input, $5 / M output
 		assertThat(event.costUsd()).isEqualByComparingTo("0.002");
 	}
 
+	/**
+	 * The reply is held until the event is in, so cancel wins and the event can only come from
+	 * the SDK's own future completing as cancelled (the proxy records on that future's completion).
+	 * anthropic-java does not abort its HTTP exchange when that future is cancelled (with or
+	 * without TokenSense), so the server's side is not asserted.
+	 */
 	@Test
-	void recordsACancelledAsyncCallAsCancelled() throws Exception {
+	void recordsACancelledAsyncCallAsCancelledWhileTheReplyIsStillHeld() throws Exception {
 		this.server.enqueue(Reply.json(ProviderPayloads.anthropicMessage("msg_05", "claude-haiku-4-5", 1, 1, 0, 0, 0)));
-		AnthropicClientAsync client = ClientProxies.observe(AnthropicOkHttpClientAsync.builder()
-			.baseUrl(this.server.url(""))
-			.apiKey("sk-ant-test")
-			.maxRetries(0)
-			.build(), ObserveOptions.defaults(), this.sink.route());
+		Hold hold = this.server.holdNext();
+		try {
+			CompletableFuture<Message> future = observedAsync().messages()
+				.create(Requests.anthropicMessage("claude-haiku-4-5"));
+			hold.awaitArrival();
+			assertThat(future.cancel(true)).as("the reply is held, so cancel wins").isTrue();
 
-		CompletableFuture<Message> future = client.messages().create(Requests.anthropicMessage("claude-haiku-4-5"));
-		boolean cancelled = future.cancel(true);
-
-		Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.sink.events().size() == 1);
-		CallEvent event = this.sink.single();
-		assertThat(event.status()).isEqualTo(cancelled ? CallStatus.CANCELLED : CallStatus.SUCCESS);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.sink.events().size() == 1);
+			assertThat(this.sink.single().status()).isEqualTo(CallStatus.CANCELLED);
+			assertThat(future).isCancelled();
+		}
+		finally {
+			hold.release();
+		}
 	}
 
 	@Test
@@ -169,6 +177,35 @@ class AnthropicCaptureTest {
 	}
 
 	@Test
+	void recordsABatchCreationWithoutTokens() {
+		this.server.enqueue(Reply.json("""
+				{"id": "msgbatch_01", "type": "message_batch", "processing_status": "in_progress",
+				 "request_counts": {"processing": 1, "succeeded": 0, "errored": 0, "canceled": 0, "expired": 0},
+				 "created_at": "2026-07-24T10:00:00Z", "expires_at": "2026-07-25T10:00:00Z",
+				 "ended_at": null, "archived_at": null, "cancel_initiated_at": null, "results_url": null}"""));
+		MessageBatch batch = observed().messages().batches().create(BatchCreateParams.builder()
+			.addRequest(BatchCreateParams.Request.builder()
+				.customId("first")
+				.params(BatchCreateParams.Request.Params.builder()
+					.model(Model.of("claude-haiku-4-5"))
+					.maxTokens(64)
+					.addUserMessage("Bonjour?")
+					.build())
+				.build())
+			.build());
+
+		assertThat(batch.id()).isEqualTo("msgbatch_01");
+		assertThat(this.server.requests().get(0).path()).isEqualTo("/v1/messages/batches");
+		CallEvent event = this.sink.single();
+		assertThat(event.operation()).isEqualTo("batches");
+		assertThat(event.status()).isEqualTo(CallStatus.SUCCESS);
+		assertThat(event.inputTokens()).isNull();
+		assertThat(event.outputTokens()).isNull();
+		assertThat(event.costUsd()).isNull();
+		assertThat(event.pricingStatus()).isEqualTo(PricingStatus.NO_USAGE);
+	}
+
+	@Test
 	void observesTheAsyncSideAndWithOptions() {
 		AnthropicClient client = observed();
 		assertThat(ClientProxies.isObserved(client.async())).isTrue();
@@ -188,6 +225,14 @@ class AnthropicCaptureTest {
 
 	private AnthropicClient observed() {
 		return ClientProxies.observe(plainClient(), ObserveOptions.defaults(), this.sink.route());
+	}
+
+	private AnthropicClientAsync observedAsync() {
+		return ClientProxies.observe(AnthropicOkHttpClientAsync.builder()
+			.baseUrl(this.server.url(""))
+			.apiKey("sk-ant-test")
+			.maxRetries(0)
+			.build(), ObserveOptions.defaults(), this.sink.route());
 	}
 
 	private AnthropicClient plainClient() {

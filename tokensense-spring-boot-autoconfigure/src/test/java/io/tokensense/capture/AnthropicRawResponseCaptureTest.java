@@ -1,6 +1,8 @@
 package io.tokensense.capture;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.AnthropicClientAsync;
@@ -14,12 +16,14 @@ import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
 import io.tokensense.PricingStatus;
+import io.tokensense.testsupport.Hold;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
 import io.tokensense.testsupport.RecordingSink;
 import io.tokensense.testsupport.Requests;
 import io.tokensense.testsupport.StreamPayloads;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +84,30 @@ class AnthropicRawResponseCaptureTest {
 		CallEvent event = this.sink.single();
 		assertThat(event.requestId()).isEqualTo("msg_r2");
 		assertThat(event.costUsd()).isEqualByComparingTo("0.00035");
+	}
+
+	/**
+	 * The async raw call returns a future of its own (the observed response); cancelling it must
+	 * cancel the SDK's future, which alone records the call: the event arrives while the reply
+	 * is still held.
+	 */
+	@Test
+	void cancellingAnAsyncRawCallCancelsTheSdkFuture() throws Exception {
+		this.server.enqueue(Reply.json(ProviderPayloads.anthropicMessage("msg_r5", HAIKU, 100, 50, 0, 0, 0)));
+		Hold hold = this.server.holdNext();
+		try {
+			CompletableFuture<HttpResponseFor<Message>> future = observedAsync().messages().withRawResponse()
+				.create(Requests.anthropicMessage("claude-haiku-4-5"));
+			hold.awaitArrival();
+			assertThat(future.cancel(true)).isTrue();
+
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.sink.events().size() == 1);
+			assertThat(this.sink.single().status()).isEqualTo(CallStatus.CANCELLED);
+			assertThat(future).isCancelled();
+		}
+		finally {
+			hold.release();
+		}
 	}
 
 	@Test

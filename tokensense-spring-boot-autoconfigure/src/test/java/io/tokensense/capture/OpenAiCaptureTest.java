@@ -17,6 +17,7 @@ import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
 import io.tokensense.PricingStatus;
 import io.tokensense.TokenSenseContext;
+import io.tokensense.testsupport.Hold;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
@@ -212,6 +213,33 @@ class OpenAiCaptureTest {
 
 		assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(RateLimitException.class);
 		assertThat(awaitSingle().errorType()).isEqualTo("429");
+	}
+
+	/**
+	 * The reply is held, so cancel wins; the proxy records on the SDK's own future completing,
+	 * so a CANCELLED event while the reply is still held shows the cancel reached that future.
+	 */
+	@Test
+	void recordsACancelledAsyncCallAsCancelledWhileTheReplyIsStillHeld() throws Exception {
+		this.server.enqueue(Reply.json(ProviderPayloads.openAiChat("chatcmpl-c1", "gpt-4o-mini", 100, 0, 50, 0)));
+		Hold hold = this.server.holdNext();
+		try {
+			OpenAIClientAsync client = ClientProxies.observe(OpenAIOkHttpClientAsync.builder()
+				.baseUrl(this.server.url("/v1"))
+				.apiKey("sk-test-key")
+				.maxRetries(0)
+				.build(), ObserveOptions.defaults(), this.sink.route());
+			CompletableFuture<ChatCompletion> future = client.chat().completions()
+				.create(Requests.openAiChat("gpt-4o-mini"));
+			hold.awaitArrival();
+			assertThat(future.cancel(true)).isTrue();
+
+			assertThat(awaitSingle().status()).isEqualTo(CallStatus.CANCELLED);
+			assertThat(future).isCancelled();
+		}
+		finally {
+			hold.release();
+		}
 	}
 
 	@Test

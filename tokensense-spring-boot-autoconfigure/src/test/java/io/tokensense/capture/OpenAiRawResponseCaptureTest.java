@@ -1,5 +1,6 @@
 package io.tokensense.capture;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
 import io.tokensense.PricingStatus;
+import io.tokensense.testsupport.Hold;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
@@ -28,6 +30,7 @@ import io.tokensense.testsupport.RecordingSink;
 import io.tokensense.testsupport.Requests;
 import io.tokensense.testsupport.ResponsesPayloads;
 import io.tokensense.testsupport.StreamPayloads;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +176,29 @@ class OpenAiRawResponseCaptureTest {
 		assertThat(event.inputTokens()).isEqualTo(10);
 		// gpt-4o-mini: 10 × $0.15 / M + 5 × $0.60 / M
 		assertThat(event.costUsd()).isEqualByComparingTo("0.0000045");
+	}
+
+	/**
+	 * The async raw call's future is TokenSense's own; cancelling it must cancel the SDK's
+	 * future, whose completion alone records the call: the event arrives while the reply is held.
+	 */
+	@Test
+	void cancellingAnAsyncRawCallCancelsTheSdkFuture() throws Exception {
+		this.server.enqueue(Reply.json(ProviderPayloads.openAiChat("chatcmpl-r9", "gpt-4o-mini", 1000, 0, 100, 0)));
+		Hold hold = this.server.holdNext();
+		try {
+			CompletableFuture<HttpResponseFor<ChatCompletion>> future = observedAsync().chat().completions()
+				.withRawResponse().create(Requests.openAiChat("gpt-4o-mini"));
+			hold.awaitArrival();
+			assertThat(future.cancel(true)).isTrue();
+
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.sink.events().size() == 1);
+			assertThat(this.sink.single().status()).isEqualTo(CallStatus.CANCELLED);
+			assertThat(future).isCancelled();
+		}
+		finally {
+			hold.release();
+		}
 	}
 
 	private OpenAIClient observed() {

@@ -122,7 +122,12 @@ class OpenAiResponsesCaptureTest {
 			});
 		}
 
+		// the README: a failed or incomplete response is a finished stream, not an error of the call
 		assertThat(this.sink.events()).hasSize(2).allSatisfy((event) -> {
+			assertThat(event.status()).isEqualTo(CallStatus.SUCCESS);
+			assertThat(event.errorType()).isNull();
+			assertThat(event.streamed()).isTrue();
+			assertThat(event.pricingStatus()).isEqualTo(PricingStatus.PRICED);
 			assertThat(event.inputTokens()).isEqualTo(2000);
 			assertThat(event.reasoningTokens()).isEqualTo(500);
 			assertThat(event.costUsd()).isEqualByComparingTo(COST);

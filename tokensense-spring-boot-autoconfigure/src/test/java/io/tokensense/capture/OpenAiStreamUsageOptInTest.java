@@ -8,6 +8,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
 import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
@@ -101,6 +102,21 @@ class OpenAiStreamUsageOptInTest {
 		seen.awaitCompletion();
 
 		assertThat(this.server.requests().get(0).body()).contains("\"include_usage\":true");
+		assertThat(this.sink.single().costUsd()).isEqualByComparingTo("0.00021");
+	}
+
+	@Test
+	void appliesToRawStreamsToo() {
+		this.server.enqueue(StreamPayloads.sse(stream("chatcmpl-u6", true)));
+		List<ChatCompletionChunk> chunks;
+		try (StreamResponse<ChatCompletionChunk> stream = observed(true).chat().completions().withRawResponse()
+			.createStreaming(Requests.openAiChat("gpt-4o-mini")).parse()) {
+			chunks = stream.stream().toList();
+		}
+
+		assertThat(this.server.requests().get(0).body()).contains("\"stream_options\":{\"include_usage\":true}");
+		assertThat(chunks.get(chunks.size() - 1).choices()).isEmpty();
+		// gpt-4o-mini: 1000 × $0.15 / M + 100 × $0.60 / M
 		assertThat(this.sink.single().costUsd()).isEqualByComparingTo("0.00021");
 	}
 

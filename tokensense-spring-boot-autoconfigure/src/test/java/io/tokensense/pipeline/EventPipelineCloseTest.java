@@ -3,6 +3,7 @@ package io.tokensense.pipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.tokensense.CallEvent;
@@ -71,22 +72,28 @@ class EventPipelineCloseTest {
 		EventPipeline pipeline = new EventPipeline(List.of(output), 100, 10, Duration.ofMillis(5), "test-pipeline");
 		int perThread = 2_000;
 		List<Thread> threads = new ArrayList<>();
+		// close while every thread is offering: each has made a tenth of its offers by then
+		CountDownLatch offering = new CountDownLatch(4);
 		for (int t = 0; t < 4; t++) {
 			Thread thread = new Thread(() -> {
 				for (int i = 0; i < perThread; i++) {
 					CallEvent event = TestEvents.event();
 					pipeline.offer(event, null);
+					if (i == perThread / 10) {
+						offering.countDown();
+					}
 				}
 			});
 			thread.start();
 			threads.add(thread);
 		}
-		Thread.sleep(20);
+		assertThat(offering.await(30, TimeUnit.SECONDS)).isTrue();
 		pipeline.close(Duration.ofSeconds(30));
 		for (Thread thread : threads) {
 			thread.join();
 		}
 		long dropped = pipeline.droppedByReason().values().stream().mapToLong(Long::longValue).sum();
+		assertThat(pipeline.written()).isPositive();
 		assertThat(pipeline.written() + dropped).isEqualTo(4L * perThread);
 		assertThat(output.events()).hasSize((int) pipeline.written());
 	}

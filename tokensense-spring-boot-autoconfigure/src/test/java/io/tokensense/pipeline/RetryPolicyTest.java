@@ -10,15 +10,20 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class RetryPolicyTest {
 
 	@Test
-	void defaultPausesOneHundredThenFourHundredMilliseconds() {
+	void defaultPausesGrowFourfoldFromOneHundredMillisecondsUpToTwoSeconds() {
 		assertThat(RetryPolicy.DEFAULT.maxAttempts()).isEqualTo(3);
 		assertThat(RetryPolicy.DEFAULT.backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
 		assertThat(RetryPolicy.DEFAULT.backoffAfter(2)).isEqualTo(Duration.ofMillis(400));
+		assertThat(RetryPolicy.DEFAULT.backoffAfter(3)).isEqualTo(Duration.ofMillis(1600));
+		assertThat(RetryPolicy.DEFAULT.backoffAfter(4)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(RetryPolicy.DEFAULT.backoffAfter(1_000)).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
-	void capsLongPausesAtOneMinute() {
-		assertThat(new RetryPolicy(100, Duration.ofSeconds(1), 10).backoffAfter(50)).isEqualTo(Duration.ofMinutes(1));
+	void capsEveryPolicysPausesAtTwoSeconds() {
+		assertThat(RetryPolicy.MAX_BACKOFF).isEqualTo(Duration.ofSeconds(2));
+		assertThat(new RetryPolicy(100, Duration.ofSeconds(1), 10).backoffAfter(50)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(new RetryPolicy(100, Duration.ofMinutes(5), 1).backoffAfter(1)).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test

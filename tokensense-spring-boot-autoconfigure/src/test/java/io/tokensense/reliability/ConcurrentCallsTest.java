@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.models.messages.Message;
@@ -15,8 +18,10 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import io.tokensense.recording.RecordingFailures;
+import io.tokensense.CallEvent;
+import io.tokensense.TokenSenseContext;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.recording.RecordingFailures;
 import io.tokensense.testsupport.InMemoryAnthropic;
 import io.tokensense.testsupport.InMemoryOpenAi;
 import io.tokensense.testsupport.LoopbackServer.Reply;
@@ -31,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 16 threads make 5,000 calls each, alternating OpenAI and Anthropic, sync and async, through
  * observed clients into a real pipeline. The SDKs run their whole request and parsing path;
  * only the socket is replaced by an in-memory transport, since 80,000 loopback requests take
- * minutes on a small machine.
+ * minutes on a small machine. The transport completes async requests on threads of its own,
+ * as OkHttp does, so async calls are recorded there; each caller thread's user must still be
+ * on every one of its events.
  */
 class ConcurrentCallsTest {
 
@@ -50,7 +57,17 @@ class ConcurrentCallsTest {
 
 	@Test
 	void eightyThousandConcurrentCallsYieldEightyThousandEventsWithExactSums() throws Exception {
-		CountingOutput output = new CountingOutput("counting");
+		Map<String, LongAdder> eventsByUser = new ConcurrentHashMap<>();
+		CountingOutput output = new CountingOutput("counting") {
+
+			@Override
+			void beforeBatch(List<CallEvent> batch) {
+				batch.forEach((event) -> eventsByUser
+					.computeIfAbsent(String.valueOf(event.userId()), (user) -> new LongAdder())
+					.increment());
+			}
+
+		};
 		EventPipeline pipeline = new EventPipeline(List.of(output), CALLS, 1_000, Duration.ofMillis(50),
 				"reliability-concurrency");
 		OpenAIClient openAi = PipelineRoutes.observed(new InMemoryOpenAi(Reply.json(
@@ -86,6 +103,8 @@ class ConcurrentCallsTest {
 		assertThat(output.outputTokens()).isEqualTo(half * 300 + half * 300);
 		assertThat(output.cost()).isEqualByComparingTo(OPENAI_COST.add(ANTHROPIC_COST).multiply(BigDecimal.valueOf(half)));
 		assertThat(RecordingFailures.count()).isEqualTo(failuresBefore);
+		assertThat(eventsByUser).hasSize(THREADS)
+			.allSatisfy((user, count) -> assertThat(count.sum()).as(user).isEqualTo(CALLS_PER_THREAD));
 	}
 
 	/** Even calls go to OpenAI, odd ones to Anthropic; every other pair is async. */
@@ -93,20 +112,24 @@ class ConcurrentCallsTest {
 		ChatCompletionCreateParams chat = Requests.openAiChat("gpt-4o-mini");
 		MessageCreateParams message = Requests.anthropicMessage("claude-sonnet-4-5");
 		int completed = 0;
-		for (int i = 0; i < CALLS_PER_THREAD; i++) {
-			boolean async = ((i / 2) + thread) % 2 == 0;
-			if (i % 2 == 0) {
-				ChatCompletion completion = async ? openAi.async().chat().completions().create(chat).join()
-						: openAi.chat().completions().create(chat);
-				completed += completion.id().equals("chatcmpl-c") ? 1 : 0;
-			}
-			else {
-				Message reply = async ? anthropic.async().messages().create(message).join()
-						: anthropic.messages().create(message);
-				completed += reply.id().equals("msg_c") ? 1 : 0;
+		try (var scope = TokenSenseContext.userId("thread-" + thread).open()) {
+			for (int i = 0; i < CALLS_PER_THREAD; i++) {
+				boolean async = ((i / 2) + thread) % 2 == 0;
+				completed += (i % 2 == 0) ? callOpenAi(openAi, chat, async) : callAnthropic(anthropic, message, async);
 			}
 		}
 		return completed;
+	}
+
+	private static int callOpenAi(OpenAIClient client, ChatCompletionCreateParams chat, boolean async) {
+		ChatCompletion completion = async ? client.async().chat().completions().create(chat).join()
+				: client.chat().completions().create(chat);
+		return completion.id().equals("chatcmpl-c") ? 1 : 0;
+	}
+
+	private static int callAnthropic(AnthropicClient client, MessageCreateParams message, boolean async) {
+		Message reply = async ? client.async().messages().create(message).join() : client.messages().create(message);
+		return reply.id().equals("msg_c") ? 1 : 0;
 	}
 
 }

@@ -72,7 +72,8 @@ public final class InMemoryOpenAi implements HttpClient {
 
 	@Override
 	public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, RequestOptions requestOptions) {
-		return CompletableFuture.completedFuture(execute(request, requestOptions));
+		// completed on another thread, as a real HTTP client does, not already done on the caller's
+		return CompletableFuture.supplyAsync(() -> execute(request, requestOptions), TransportThreads.EXECUTOR);
 	}
 
 	@Override

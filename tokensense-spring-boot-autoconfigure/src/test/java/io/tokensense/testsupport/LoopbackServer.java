@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider stand-in on 127.0.0.1: it answers each request with the next queued reply (or
@@ -26,6 +28,8 @@ public final class LoopbackServer implements AutoCloseable {
 	private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
 
 	private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+
+	private final AtomicReference<@Nullable Hold> nextHold = new AtomicReference<>();
 
 	private volatile Reply defaultReply = Reply.json(500, "{\"error\":{\"message\":\"no reply queued\"}}");
 
@@ -56,6 +60,16 @@ public final class LoopbackServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Makes the next request wait, unanswered, until the returned hold is released, so a
+	 * test can act (cancel, close) while the call is surely still in flight.
+	 */
+	public Hold holdNext() {
+		Hold hold = new Hold();
+		this.nextHold.set(hold);
+		return hold;
+	}
+
 	public List<Recorded> requests() {
 		return List.copyOf(this.requests);
 	}
@@ -66,6 +80,10 @@ public final class LoopbackServer implements AutoCloseable {
 			this.requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body,
 					exchange.getRequestHeaders().getFirst("Authorization"),
 					new java.util.TreeMap<>(exchange.getRequestHeaders()).toString()));
+			Hold hold = this.nextHold.getAndSet(null);
+			if (hold != null) {
+				hold.park();
+			}
 			Reply reply = this.replies.poll();
 			if (reply == null) {
 				reply = this.defaultReply;
