@@ -50,6 +50,30 @@ class TokenSensePlainJavaThreadsTest {
 		assertThat(workers()).isEqualTo(1);
 	}
 
+	@Test
+	void leavesAReleasedOutputOpenForTheNextClientObservedWithIt() {
+		AtomicInteger written = new AtomicInteger();
+		CountingOutput output = new CountingOutput(written);
+		observeAndCallOnce(output);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			System.gc();
+			return workers() == 0;
+		});
+		assertThat(output.closed()).isFalse();
+
+		observeAndCallOnce(output);
+
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> written.get() == 2);
+		assertThat(output.closed()).isFalse();
+	}
+
+	private static void observeAndCallOnce(CallEventOutput output) {
+		TokenSense.observe(openAi(), ObserveOptions.builder().output(output).build())
+			.chat()
+			.completions()
+			.create(Requests.openAiChat("gpt-4o-mini"));
+	}
+
 	/** In a method of its own, so that no client stays reachable from the test's frame. */
 	private static void observeAndCallWithNewOutputs(int count, AtomicInteger written) {
 		for (int i = 0; i < count; i++) {
@@ -70,12 +94,29 @@ class TokenSensePlainJavaThreadsTest {
 			.count();
 	}
 
-	/** Counts what it writes. */
-	private record CountingOutput(AtomicInteger written) implements CallEventOutput {
+	/** Counts what it writes, and whether it was closed. */
+	private static final class CountingOutput implements CallEventOutput {
+
+		private final AtomicInteger written;
+
+		private volatile boolean closed;
+
+		CountingOutput(AtomicInteger written) {
+			this.written = written;
+		}
 
 		@Override
 		public void write(List<CallEvent> batch) {
 			this.written.addAndGet(batch.size());
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+		}
+
+		boolean closed() {
+			return this.closed;
 		}
 
 	}

@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * {@code observe} gets one pipeline, shared by every client observed with it, for as long as
  * one of them is reachable: when the last is collected, the pipeline writes what it holds and
  * its worker ends, so threads are bounded by the outputs in use, not by the {@code observe}
- * calls ever made. A worker starts with the first event, not with {@code observe}. One JVM
- * shutdown hook flushes whatever is still open.
+ * calls ever made. A worker starts with the first event, not with {@code observe}. Releasing a
+ * pipeline does not close its output, which the application may hand to {@code observe} again;
+ * one JVM shutdown hook flushes whatever is still open and closes the outputs still in use.
  */
 final class PlainPipelines {
 
@@ -59,7 +60,7 @@ final class PlainPipelines {
 		synchronized (lock) {
 			Shared pipeline = shared.get(output);
 			if (pipeline == null) {
-				pipeline = new Shared(newPipeline(output));
+				pipeline = new Shared(newPipeline(keptOpen(output), output.name()));
 				shared.put(output, pipeline);
 			}
 			pipeline.leases++;
@@ -96,12 +97,23 @@ final class PlainPipelines {
 		pipeline.pipeline.close(SHUTDOWN_TIMEOUT);
 	}
 
-	private static EventPipeline newPipeline(CallEventOutput output) {
+	/** The parts of an output, each left open when its pipeline closes. */
+	private static List<CallEventOutput> keptOpen(CallEventOutput output) {
+		return partsOf(output).stream().<CallEventOutput>map(KeptOpen::new).toList();
+	}
+
+	private static List<CallEventOutput> partsOf(CallEventOutput output) {
 		// the parts of a composite are retried one by one: a database hiccup must not reprint console lines
-		List<CallEventOutput> outputs = (output instanceof CompositeOutput composite) ? composite.outputs()
-				: List.of(output);
+		return (output instanceof CompositeOutput composite) ? composite.outputs() : List.of(output);
+	}
+
+	private static EventPipeline newPipeline(CallEventOutput output) {
+		return newPipeline(partsOf(output), output.name());
+	}
+
+	private static EventPipeline newPipeline(List<CallEventOutput> outputs, String name) {
 		EventPipeline pipeline = new EventPipeline(outputs, CAPACITY, BATCH_SIZE, FLUSH_INTERVAL,
-				"tokensense-" + output.name());
+				"tokensense-" + name);
 		if (!addShutdownHook()) {
 			// the JVM is shutting down: a pipeline started now could never be flushed
 			pipeline.close(Duration.ZERO);
@@ -129,10 +141,12 @@ final class PlainPipelines {
 	/** Flushes every open pipeline at once, each within the shutdown timeout. */
 	private static void closeAll() {
 		List<EventPipeline> open = new ArrayList<>();
+		List<CallEventOutput> outputs;
 		synchronized (lock) {
 			shuttingDown = true;
 			open.addAll(permanent);
 			shared.values().forEach((pipeline) -> open.add(pipeline.pipeline));
+			outputs = new ArrayList<>(shared.keySet());
 		}
 		List<Thread> closing = new ArrayList<>(open.size());
 		for (EventPipeline pipeline : open) {
@@ -149,6 +163,18 @@ final class PlainPipelines {
 				Thread.currentThread().interrupt();
 				return;
 			}
+		}
+		for (CallEventOutput output : outputs) {
+			partsOf(output).forEach(PlainPipelines::closeQuietly);
+		}
+	}
+
+	private static void closeQuietly(CallEventOutput output) {
+		try {
+			output.close();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// the JVM is going down: nothing more to do about it
 		}
 	}
 
@@ -181,6 +207,21 @@ final class PlainPipelines {
 		}
 		return sqlitePresent ? CompositeOutput.of(new ConsoleOutput(), JdbcOutput.sqlite(SQLITE_FILE))
 				: new ConsoleOutput();
+	}
+
+	/** An output whose pipeline may close and give way to a new one: its {@code close()} waits for the JVM's end. */
+	private record KeptOpen(CallEventOutput output) implements CallEventOutput {
+
+		@Override
+		public void write(List<io.tokensense.CallEvent> batch) throws Exception {
+			this.output.write(batch);
+		}
+
+		@Override
+		public String name() {
+			return this.output.name();
+		}
+
 	}
 
 	/** One output's pipeline and how many leases hold it. */
