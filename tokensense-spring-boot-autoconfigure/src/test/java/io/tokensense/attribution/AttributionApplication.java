@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.tokensense.CallEvent;
+import io.tokensense.ObserveOptions;
+import io.tokensense.TokenSense;
 import io.tokensense.TokenSenseContext;
 import io.tokensense.TokenSenseScope;
 import io.tokensense.testsupport.LoopbackServer;
@@ -115,6 +117,16 @@ class AttributionApplication {
 		@GetMapping("/nested")
 		String nested() {
 			this.assistant.outer();
+			return "ok";
+		}
+
+		/** A client observed with options of its own, below the request's attribution. */
+		@GetMapping("/options")
+		String withOptions() {
+			OpenAIClient observed = TokenSense.observe(
+					OpenAIOkHttpClient.builder().baseUrl(provider.url("/v1")).apiKey("k").maxRetries(0).build(),
+					ObserveOptions.builder().userId("options-user").sessionId("options-session").tags("options").build());
+			ask(observed);
 			return "ok";
 		}
 

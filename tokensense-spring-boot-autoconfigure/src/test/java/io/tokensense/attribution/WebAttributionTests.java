@@ -122,6 +122,16 @@ class WebAttributionTests {
 	}
 
 	@Test
+	void theRequestRanksAboveObserveOptionsWhichRankAboveTheProperties() throws Exception {
+		send("GET", "/options", "alice", "a-secret", null);
+
+		CallEvent event = only();
+		assertThat(event.userId()).isEqualTo("alice");
+		assertThat(event.sessionId()).isEqualTo("options-session");
+		assertThat(event.tags()).containsExactly("ChatController#withOptions", "options", "from-properties");
+	}
+
+	@Test
 	void anUnauthenticatedRequestMakesNoCall() throws Exception {
 		assertThat(send("GET", "/chat", "alice", "wrong", null).statusCode()).isEqualTo(401);
 		assertThat(this.collector.events).isEmpty();
