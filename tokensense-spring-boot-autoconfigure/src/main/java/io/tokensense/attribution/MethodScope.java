@@ -7,10 +7,10 @@ import java.util.List;
 import io.tokensense.TokenSenseScope;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.ExpressionParser;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
  * The parsed {@link TokenSenseScope} of one method: what it sets and how to work it out from
@@ -18,7 +18,10 @@ import org.springframework.expression.ExpressionParser;
  */
 final class MethodScope {
 
-	private final Method method;
+	private final ArgumentNames names;
+
+	/** Set when nothing depends on the arguments: the same values for every call. */
+	private final @Nullable ScopeAttribution constant;
 
 	private final @Nullable ScopeValue userId;
 
@@ -29,24 +32,26 @@ final class MethodScope {
 	/** Only a scope with an expression pays for an evaluation context per call. */
 	private final boolean hasExpression;
 
-	private MethodScope(Method method, @Nullable ScopeValue userId, @Nullable ScopeValue sessionId,
+	private MethodScope(ArgumentNames names, @Nullable ScopeValue userId, @Nullable ScopeValue sessionId,
 			List<ScopeValue> tags) {
-		this.method = method;
+		this.names = names;
 		this.userId = userId;
 		this.sessionId = sessionId;
 		this.tags = tags;
 		this.hasExpression = (userId != null && userId.isExpression())
 				|| (sessionId != null && sessionId.isExpression()) || tags.stream().anyMatch(ScopeValue::isExpression);
+		this.constant = this.hasExpression ? null : gather(null);
 	}
 
-	static MethodScope parse(TokenSenseScope annotation, Method method, ExpressionParser parser) {
+	static MethodScope parse(TokenSenseScope annotation, Method method, ExpressionParser parser,
+			ParameterNameDiscoverer discoverer) {
 		List<ScopeValue> tags = new ArrayList<>();
 		for (String tag : annotation.tags()) {
 			if (!tag.isEmpty()) {
 				tags.add(ScopeValue.parse(tag, "tags", method, parser));
 			}
 		}
-		return new MethodScope(method, value(annotation.userId(), "userId", method, parser),
+		return new MethodScope(new ArgumentNames(method, discoverer), value(annotation.userId(), "userId", method, parser),
 				value(annotation.sessionId(), "sessionId", method, parser), List.copyOf(tags));
 	}
 
@@ -55,9 +60,14 @@ final class MethodScope {
 	}
 
 	/** What a call with these arguments is attributed to; never throws. */
-	ScopeAttribution evaluate(@Nullable Object[] arguments, ParameterNameDiscoverer names) {
-		EvaluationContext context = this.hasExpression
-				? new MethodBasedEvaluationContext(null, this.method, arguments, names) : null;
+	ScopeAttribution evaluate(@Nullable Object[] arguments, StandardEvaluationContext shared) {
+		if (this.constant != null) {
+			return this.constant;
+		}
+		return gather(new ArgumentsContext(shared, this.names, arguments));
+	}
+
+	private ScopeAttribution gather(@Nullable EvaluationContext context) {
 		ScopeAttribution attribution = new ScopeAttribution();
 		if (this.userId != null) {
 			this.userId.values(context, attribution::userId);

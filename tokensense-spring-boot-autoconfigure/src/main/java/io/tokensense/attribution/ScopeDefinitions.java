@@ -13,7 +13,10 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.expression.ExpressionParser;
+import org.springframework.expression.spel.SpelCompilerMode;
+import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
  * The {@link TokenSenseScope} of each method, parsed once and kept: the annotation on the
@@ -22,9 +25,13 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 public final class ScopeDefinitions {
 
 	private static final MethodScope NO_SCOPE = MethodScope.parse(Unannotated.NONE, Unannotated.method(),
-			new SpelExpressionParser());
+			new SpelExpressionParser(), new DefaultParameterNameDiscoverer());
 
-	private final ExpressionParser parser = new SpelExpressionParser();
+	/** Compiles an expression to bytecode once it has been interpreted a few times. */
+	private final ExpressionParser parser = new SpelExpressionParser(
+			new SpelParserConfiguration(SpelCompilerMode.MIXED, ScopeDefinitions.class.getClassLoader()));
+
+	private final StandardEvaluationContext shared = ArgumentsContext.shared();
 
 	private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
 
@@ -57,14 +64,14 @@ public final class ScopeDefinitions {
 		}
 	}
 
-	ParameterNameDiscoverer names() {
-		return this.names;
+	StandardEvaluationContext sharedContext() {
+		return this.shared;
 	}
 
 	private MethodScope parse(Method method, Class<?> targetClass) {
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
 		TokenSenseScope annotation = find(specific, targetClass);
-		return (annotation != null) ? MethodScope.parse(annotation, specific, this.parser) : NO_SCOPE;
+		return (annotation != null) ? MethodScope.parse(annotation, specific, this.parser, this.names) : NO_SCOPE;
 	}
 
 	private static @Nullable TokenSenseScope find(Method method, Class<?> targetClass) {

@@ -45,7 +45,7 @@ public final class TokenSenseScopeAspect {
 		Object target = call.getTarget();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : signature.getDeclaringType();
 		MethodScope scope = this.definitions.scopeOf(signature.getMethod(), targetClass);
-		return scope.evaluate(call.getArgs(), this.definitions.names());
+		return scope.evaluate(call.getArgs(), this.definitions.sharedContext());
 	}
 
 }
