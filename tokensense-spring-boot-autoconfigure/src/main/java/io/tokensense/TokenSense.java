@@ -35,11 +35,24 @@ public final class TokenSense {
 
 	/**
 	 * Observes a client.
+	 *
+	 * <p>Observing a client that is observed already (a Spring bean, or what an earlier
+	 * {@code observe} returned) layers the new options over its own, in a new proxy over the
+	 * same SDK client: each setting given here wins, each one left unset keeps the old value;
+	 * tags are the union, content capture is on when either asks, and both {@code onEvent}
+	 * callbacks run (the old one first). Each call still makes one event. Calling it per
+	 * request is fine but unnecessary: for per-request attribution, use {@link TokenSenseContext}.
+	 *
+	 * <p>A client observed twice with a foreign proxy between the layers (a decorator around an
+	 * observed client, wrapped again) also makes one event per call: the innermost observing
+	 * layer records it, with the outer layers' options over its own, as long as the decorator
+	 * calls the client on the caller's thread.
 	 * @param client an {@code OpenAIClient}, {@code OpenAIClientAsync}, {@code AnthropicClient}
 	 * or {@code AnthropicClientAsync}
 	 * @param options attribution and routing for its calls
 	 * @return a proxy of the client's interface; the client itself when TokenSense is
-	 * disabled in the running application or the client is already observed
+	 * disabled in the running application, or when the client is observed already and the
+	 * options set nothing
 	 * @throws IllegalArgumentException when the object is not a supported client
 	 */
 	public static <T> T observe(T client, ObserveOptions options) {

@@ -1,8 +1,6 @@
 package io.tokensense;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -26,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenSenseContext {
 
-	private static final ThreadLocal<@Nullable Frame> CURRENT = new ThreadLocal<>();
+	private static final ThreadLocal<ScopeStack> SCOPES = new ThreadLocal<>();
 
 	private TokenSenseContext() {
 	}
@@ -45,8 +43,8 @@ public final class TokenSenseContext {
 
 	/** The attribution in force on this thread; {@link Attribution#NONE} outside any scope. */
 	public static Attribution current() {
-		Frame current = CURRENT.get();
-		return (current != null) ? current.merged : Attribution.NONE;
+		ScopeStack scopes = SCOPES.get();
+		return (scopes != null) ? scopes.current() : Attribution.NONE;
 	}
 
 	/** Where a scope comes from; a later constant ranks above an earlier one. */
@@ -90,88 +88,87 @@ public final class TokenSenseContext {
 			return this;
 		}
 
-		/** Starts the scope on this thread; close it on the same thread. */
+		/** Starts the scope on this thread; it lasts until it is closed, on any thread. */
 		public Scope open() {
 			return open(Origin.CODE);
 		}
 
 		/**
-		 * Starts a scope of the given origin on this thread; close it on the same thread.
-		 * Integrations use it so that a scope opened in code wins over theirs.
+		 * Starts a scope of the given origin on this thread; it lasts until it is closed, on any
+		 * thread. Integrations use it so that a scope opened in code wins over theirs.
 		 */
 		public Scope open(Origin origin) {
-			Frame outer = CURRENT.get();
-			CURRENT.set(new Frame(origin, new Attribution(this.userId, this.sessionId, this.tags), outer));
-			return new Scope(outer);
+			ScopeStack scopes = SCOPES.get();
+			if (scopes == null) {
+				scopes = new ScopeStack();
+				SCOPES.set(scopes);
+			}
+			Scope scope = new Scope(scopes, origin, new Attribution(this.userId, this.sessionId, this.tags));
+			scopes.push(scope);
+			return scope;
 		}
 
 	}
 
-	/** An open scope; closing it restores what was in force before. */
+	/**
+	 * An open scope. Closing it takes its attribution off the thread that opened it, whatever
+	 * else was opened or closed there meanwhile; closing it again does nothing, and closing it
+	 * on another thread changes nothing on that other thread.
+	 */
 	public static final class Scope implements AutoCloseable {
 
-		private final @Nullable Frame outer;
-
-		private Scope(@Nullable Frame outer) {
-			this.outer = outer;
-		}
-
-		@Override
-		public void close() {
-			if (this.outer == null) {
-				CURRENT.remove();
-			}
-			else {
-				CURRENT.set(this.outer);
-			}
-		}
-
-	}
-
-	/** One open scope on a thread, with what all open scopes make together. */
-	private static final class Frame {
+		private final ScopeStack owner;
 
 		private final Origin origin;
 
 		private final Attribution layer;
 
-		private final @Nullable Frame outer;
+		/** What was in force on the owning thread with this scope the innermost one. */
+		private Attribution effective = Attribution.NONE;
 
-		/** The highest origin open, so the usual case (each scope ranks at least as high) is one merge. */
-		private final Origin highest;
+		private volatile boolean closed;
 
-		private final Attribution merged;
-
-		Frame(Origin origin, Attribution layer, @Nullable Frame outer) {
+		private Scope(ScopeStack owner, Origin origin, Attribution layer) {
+			this.owner = owner;
 			this.origin = origin;
 			this.layer = layer;
-			this.outer = outer;
-			if (outer == null) {
-				this.highest = origin;
-				this.merged = layer;
-			}
-			else if (origin.compareTo(outer.highest) >= 0) {
-				this.highest = origin;
-				this.merged = outer.merged.narrowedBy(layer);
-			}
-			else {
-				this.highest = outer.highest;
-				this.merged = mergedByOrigin(this);
-			}
 		}
 
-		/** Broadest first: lower origins, then within an origin the outer scopes. */
-		private static Attribution mergedByOrigin(Frame innermost) {
-			List<Frame> frames = new ArrayList<>();
-			for (Frame frame = innermost; frame != null; frame = frame.outer) {
-				frames.add(0, frame);
+		Origin origin() {
+			return this.origin;
+		}
+
+		Attribution layer() {
+			return this.layer;
+		}
+
+		Attribution effective() {
+			return this.effective;
+		}
+
+		void effective(Attribution effective) {
+			this.effective = effective;
+		}
+
+		boolean isClosed() {
+			return this.closed;
+		}
+
+		@Override
+		public void close() {
+			if (this.closed) {
+				return;
 			}
-			frames.sort(Comparator.comparing((Frame frame) -> frame.origin));
-			Attribution merged = Attribution.NONE;
-			for (Frame frame : frames) {
-				merged = merged.narrowedBy(frame.layer);
+			this.closed = true;
+			if (SCOPES.get() != this.owner) {
+				this.owner.markStale();
+				return;
 			}
-			return merged;
+			this.owner.remove(this);
+			if (this.owner.isEmpty()) {
+				// a pooled thread keeps nothing of the scopes it ran
+				SCOPES.remove();
+			}
 		}
 
 	}

@@ -39,4 +39,19 @@ class TokenSenseContextOriginTest {
 		}
 	}
 
+	@Test
+	void closingAScopeOfAnyOriginInAnyOrderLeavesWhatIsStillOpen() {
+		var request = TokenSenseContext.userId("alice").tags("r").open(TokenSenseContext.Origin.REQUEST);
+		var code = TokenSenseContext.userId("code").tags("c").open();
+		var method = TokenSenseContext.userId("method").sessionId("m").tags("m").open(TokenSenseContext.Origin.METHOD);
+		assertThat(TokenSenseContext.current()).isEqualTo(new Attribution("code", "m", List.of("c", "m", "r")));
+
+		code.close();
+		assertThat(TokenSenseContext.current()).isEqualTo(new Attribution("method", "m", List.of("m", "r")));
+		request.close();
+		assertThat(TokenSenseContext.current()).isEqualTo(new Attribution("method", "m", List.of("m")));
+		method.close();
+		assertThat(TokenSenseContext.current()).isEqualTo(Attribution.NONE);
+	}
+
 }

@@ -1,6 +1,5 @@
 package io.tokensense.benchmarks;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +8,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.tokensense.CallEvent;
 import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
+import io.tokensense.capture.ClientProxies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -75,7 +75,7 @@ public class SpringBeanRouteBenchmark {
 				"OFF"));
 		this.context = application.run();
 		this.client = this.context.getBean(OpenAIClient.class);
-		if (!Proxy.isProxyClass(this.client.getClass())) {
+		if (!ClientProxies.isObserved(this.client)) {
 			throw new IllegalStateException("the OpenAIClient bean was not observed: " + this.client.getClass());
 		}
 	}

@@ -1,6 +1,7 @@
 package io.tokensense.sample;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.anthropic.client.AnthropicClient;
@@ -20,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /demo/chat?provider=openai|anthropic|groq&user=NAME} makes one call through
- * the observed client and answers with the reply and its recorded cost;
+ * {@code POST /demo/chat?provider=openai|anthropic|groq&user=NAME&session=ID&tag=TAG} makes one
+ * call through the observed client (the body is the question: plain text, a form or {@code {"message": ...}}) and answers with the reply and its recorded cost;
  * {@code GET /demo/events} lists the recently recorded calls.
  */
 @RestController
@@ -40,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class DemoController {
 
 	static final String DEFAULT_MESSAGE = "In one sentence, what does TokenSense do?";
+
+	private static final Set<String> QUERY_PARAMETERS = Set.of("provider", "user", "session", "tag");
 
 	private static final long ANTHROPIC_MAX_TOKENS = 256;
 
@@ -64,11 +69,29 @@ public class DemoController {
 
 	@PostMapping("/chat")
 	ChatReply chat(@RequestParam String provider, @RequestParam(defaultValue = "demo-user") String user,
-			@RequestBody(required = false) @Nullable String body) {
+			@RequestParam(required = false) @Nullable String session,
+			@RequestParam(required = false) @Nullable String tag, @RequestBody(required = false) @Nullable String body) {
+		return ask(provider, user, session, tag, message(body));
+	}
+
+	/**
+	 * {@code curl -d 'What is a token?'} sends a form: the servlet container reads the body as
+	 * parameters before any handler sees it, so the text is rebuilt from them.
+	 */
+	@PostMapping(path = "/chat", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ChatReply chatForm(@RequestParam String provider, @RequestParam(defaultValue = "demo-user") String user,
+			@RequestParam(required = false) @Nullable String session,
+			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam MultiValueMap<String, String> parameters) {
+		return ask(provider, user, session, tag, message(FormText.of(parameters, QUERY_PARAMETERS)));
+	}
+
+	private ChatReply ask(String provider, String user, @Nullable String session, @Nullable String tag,
+			String message) {
 		DemoProvider target = DemoProvider.find(provider).orElseThrow(() -> new UnknownProviderException(provider));
-		String message = message(body);
-		// the scope puts the user on the event TokenSense records for this call
-		try (var scope = TokenSenseContext.userId(user).open()) {
+		String[] tags = StringUtils.hasText(tag) ? new String[] { tag } : new String[0];
+		// the scope puts the user, session and tag on the event TokenSense records for this call
+		try (var scope = TokenSenseContext.userId(user).sessionId(session).tags(tags).open()) {
 			return switch (target) {
 				case OPENAI -> openAi(this.openAiClient, target, message);
 				case GROQ -> openAi(this.groqClient, target, message);

@@ -34,6 +34,9 @@ public class FakeProviderServer {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
+	/** A model the fake answers with HTTP 429, as an overloaded provider would. */
+	static final String FAILING_MODEL = "demo-overloaded";
+
 	private final ObjectMapper mapper = new ObjectMapper();
 
 	private final FakeReplies replies = new FakeReplies(this.mapper);
@@ -105,6 +108,11 @@ public class FakeProviderServer {
 		}
 		catch (JsonProcessingException ex) {
 			reply(exchange, 400, error("Request body is not JSON"));
+			return;
+		}
+		if (FAILING_MODEL.equals(request.path("model").asText())) {
+			// lets the demo traffic show failed calls on the dashboard
+			reply(exchange, 429, error("The fake provider refuses model " + FAILING_MODEL));
 			return;
 		}
 		reply(exchange, 200, answer.apply(request));

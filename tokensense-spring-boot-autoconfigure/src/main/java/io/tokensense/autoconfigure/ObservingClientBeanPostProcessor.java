@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -23,7 +24,13 @@ import org.springframework.core.Ordered;
  * Wraps every OpenAI and Anthropic client bean in an observing proxy of its client
  * interface, so injection by interface keeps working. A bean declared with an
  * implementation class cannot be replaced by an interface proxy: it is left alone, and a
- * log line says how to observe it.
+ * log line says how to observe it. A bean made by a {@code FactoryBean} is judged by the type
+ * the factory says it makes.
+ *
+ * <p>A bean that is already observed ({@code TokenSense.observe} in its {@code @Bean} method)
+ * keeps its options, with the bean's configured provider over them; behind a decorator of its
+ * own (a JDK proxy around the observed client) it is wrapped again, and the two layers still
+ * record each call once.
  */
 final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware, Ordered {
 
@@ -51,7 +58,7 @@ final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanF
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
 		Class<?> clientInterface = ClientProxies.clientInterfaceOf(bean);
-		if (clientInterface == null || ClientProxies.isObserved(bean)) {
+		if (clientInterface == null) {
 			return bean;
 		}
 		TokenSenseProperties settings = this.properties.getObject();
@@ -60,10 +67,20 @@ final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanF
 			return bean;
 		}
 		Class<?> declaredType = declaredType(beanName);
-		if (declaredType != null && !declaredType.isInterface() && declaredType != Object.class) {
-			logger.info("Leaving LLM client bean '{}' unobserved: it is declared as {}, which an interface proxy "
-					+ "cannot replace. Declare it as {} to have it observed.", beanName, declaredType.getName(),
-					clientInterface.getName());
+		Class<?> injectedType = (declaredType != null && FactoryBean.class.isAssignableFrom(declaredType))
+				? factoryObjectType(beanName) : declaredType;
+		if (injectedType != null && !injectedType.isInterface() && injectedType != Object.class) {
+			if (injectedType != declaredType) {
+				logger.info("Leaving LLM client bean '{}' unobserved: its FactoryBean {} makes objects of type {}, "
+						+ "which an interface proxy cannot replace. Make getObjectType() return {} to have it "
+						+ "observed.", beanName, declaredType.getName(), injectedType.getName(),
+						clientInterface.getName());
+			}
+			else {
+				logger.info("Leaving LLM client bean '{}' unobserved: it is declared as {}, which an interface proxy "
+						+ "cannot replace. Declare it as {} to have it observed.", beanName, declaredType.getName(),
+						clientInterface.getName());
+			}
 			return bean;
 		}
 		ObserveOptions options = ObserveOptions.builder().provider(providerOf(settings, beanName)).build();
@@ -103,6 +120,14 @@ final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanF
 			}
 		}
 		return definition.getResolvableType().resolve();
+	}
+
+	/**
+	 * The type a FactoryBean says it makes, which is what injection by type matches for the
+	 * bean; {@code null} when the factory does not say.
+	 */
+	private @Nullable Class<?> factoryObjectType(String beanName) {
+		return (this.beanFactory != null) ? this.beanFactory.getType(beanName) : null;
 	}
 
 	@Override

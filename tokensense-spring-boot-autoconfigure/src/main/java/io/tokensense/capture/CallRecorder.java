@@ -37,12 +37,13 @@ final class CallRecorder {
 			result = Proxies.invoke(target, method, callArgs);
 		}
 		catch (Throwable error) {
-			if (call != null) {
+			if (call != null && !CallNesting.recordedInside()) {
 				endFailed(call, error);
 			}
 			throw error;
 		}
-		if (call == null) {
+		if (call == null || CallNesting.recordedInside()) {
+			// an observing layer inside this one (behind a foreign proxy) has recorded the call
 			return result;
 		}
 		if (result == null) {

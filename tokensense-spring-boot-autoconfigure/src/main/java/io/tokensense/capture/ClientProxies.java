@@ -1,6 +1,5 @@
 package io.tokensense.capture;
 
-import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 
 import io.tokensense.ObserveOptions;
@@ -9,9 +8,9 @@ import io.tokensense.provider.ProviderAdapters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates the JDK interface proxies that observe SDK clients. The SDKs' implementation and
- * model classes are final, so class-based proxies cannot work; interface proxies, applied
- * again to every service a client returns, can.
+ * Creates the interface proxies that observe SDK clients. The SDKs' implementation and
+ * model classes are final, so subclassing proxies cannot work; proxies of the interface alone,
+ * applied again to every service a client returns, can (see {@link InterfaceProxies}).
  */
 public final class ClientProxies {
 
@@ -23,19 +22,38 @@ public final class ClientProxies {
 	 * @param client an OpenAI or Anthropic client (sync or async)
 	 * @param options attribution and routing of its calls
 	 * @param route where its events go, resolved per call
-	 * @return a proxy of the client's interface
+	 * @return a proxy of the client's interface; for a client observed already, a proxy with
+	 * these options layered over its own
 	 * @throws IllegalArgumentException when the object is not a supported client
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T> T observe(T client, ObserveOptions options, Supplier<EventRoute> route) {
 		if (isObserved(client)) {
-			return client;
+			return (T) layered(client, options, route);
 		}
 		ProviderAdapter adapter = ProviderAdapters.forClient(client)
 			.orElseThrow(() -> new IllegalArgumentException("TokenSense cannot observe " + client.getClass().getName()
 					+ ": supported types are " + ProviderAdapters.SUPPORTED_TYPES));
 		Class<?> clientInterface = ProviderAdapters.clientInterfaceOf(adapter, client.getClass());
 		return (T) proxy(client, clientInterface, ObservedClient.of(adapter, client, options, route));
+	}
+
+	/**
+	 * An observed client observed again: one proxy over the same SDK object, with the new
+	 * options over the old ones (see {@link LayeredOptions}); the client itself when the new
+	 * options set nothing.
+	 */
+	private static Object layered(Object observed, ObserveOptions options, Supplier<EventRoute> route) {
+		if (options.equals(ObserveOptions.defaults())) {
+			return observed;
+		}
+		ObservingHandler handler = InterfaceProxies.handlerOf(observed);
+		if (handler == null) {
+			return observed;
+		}
+		ObservedClient inner = handler.client();
+		ObservedClient outer = ObservedClient.of(inner.adapter(), handler.target(), options, route);
+		return proxy(handler.target(), handler.serviceInterface(), outer.over(inner));
 	}
 
 	/** The client interface an object would be observed through, or {@code null} if unsupported. */
@@ -47,13 +65,11 @@ public final class ClientProxies {
 
 	/** Whether the object is already one of TokenSense's proxies. */
 	public static boolean isObserved(Object candidate) {
-		return Proxy.isProxyClass(candidate.getClass())
-				&& Proxy.getInvocationHandler(candidate) instanceof ObservingHandler;
+		return InterfaceProxies.handlerOf(candidate) != null;
 	}
 
 	static Object proxy(Object target, Class<?> serviceInterface, ObservedClient client) {
-		return Proxy.newProxyInstance(serviceInterface.getClassLoader(), new Class<?>[] { serviceInterface },
-				new ObservingHandler(target, serviceInterface, client));
+		return InterfaceProxies.create(serviceInterface, new ObservingHandler(target, serviceInterface, client));
 	}
 
 }

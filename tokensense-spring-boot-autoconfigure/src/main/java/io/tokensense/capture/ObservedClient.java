@@ -36,6 +36,19 @@ public record ObservedClient(ProviderAdapter adapter, @Nullable String provider,
 				this.optionsAttribution, this.route);
 	}
 
+	/**
+	 * This observation layered over an inner one of the same client: this layer's settings win
+	 * where it sets them (see {@link LayeredOptions}), its route only when it names an output.
+	 */
+	ObservedClient over(ObservedClient inner) {
+		ObserveOptions merged = LayeredOptions.over(this.options, inner.options);
+		String provider = (this.options.provider() != null && !this.options.provider().isBlank())
+				? this.options.provider() : inner.provider;
+		return new ObservedClient(inner.adapter, provider, merged,
+				new Attribution(merged.userId(), merged.sessionId(), merged.tags()),
+				(this.options.output() != null) ? this.route : inner.route);
+	}
+
 	private static @Nullable String providerOf(ProviderAdapter adapter, Object client, ObserveOptions options) {
 		if (options.provider() != null && !options.provider().isBlank()) {
 			return options.provider();

@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.cglib.proxy.MethodInterceptor;
+import org.springframework.cglib.proxy.MethodProxy;
+
 /**
  * The invocation handler behind every observed client and service. Billed calls go through
  * {@link CallRecorder}; any other call goes straight to the target, and a client or service
@@ -15,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The target is always invoked directly: a default method such as {@code create(params)}
  * then runs on the target and never re-enters the proxy, so a call is counted once.
  */
-final class ObservingHandler implements InvocationHandler {
+final class ObservingHandler implements InvocationHandler, MethodInterceptor {
 
 	private final Object target;
 
@@ -32,6 +35,9 @@ final class ObservingHandler implements InvocationHandler {
 	/** Services returned by argument-less accessors ({@code chat()}), which the SDK caches too. */
 	private final Map<Method, Observed> accessorCache = new ConcurrentHashMap<>();
 
+	/** This client under the last observing layers found around it, see {@link #layeredUnder}. */
+	private volatile @Nullable Layered lastLayered;
+
 	ObservingHandler(Object target, Class<?> serviceInterface, ObservedClient client) {
 		this.target = target;
 		this.serviceInterface = serviceInterface;
@@ -44,8 +50,26 @@ final class ObservingHandler implements InvocationHandler {
 		return this.target;
 	}
 
+	Class<?> serviceInterface() {
+		return this.serviceInterface;
+	}
+
+	ObservedClient client() {
+		return this.client;
+	}
+
 	@Override
 	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args) throws Throwable {
+		return intercept(proxy, method, args, null);
+	}
+
+	/**
+	 * The call, as the generated proxy class hands it over (see {@link InterfaceProxies}); what
+	 * it throws reaches the caller as it is.
+	 */
+	@Override
+	public @Nullable Object intercept(Object proxy, Method method, @Nullable Object @Nullable [] args,
+			@Nullable MethodProxy methodProxy) throws Throwable {
 		if (method.getDeclaringClass() == Object.class) {
 			return objectMethod(proxy, method, args);
 		}
@@ -53,8 +77,7 @@ final class ObservingHandler implements InvocationHandler {
 		ResultShape shape = (operation != null) ? shapeOrNull(method) : null;
 		if (shape != null && (method.getName().equals("create") || shape.kind() != ResultShape.Kind.VALUE)) {
 			// a streaming method returning something else than a stream is no call TokenSense can follow
-			return CallRecorder.invoke(this.client, operation, shape, method.getName().equals("createStreaming"),
-					this.target, method, args);
+			return billed(operation, shape, method, args);
 		}
 		Object result = Proxies.invoke(this.target, method, args);
 		try {
@@ -65,6 +88,36 @@ final class ObservingHandler implements InvocationHandler {
 			RecordingFailures.record(ex);
 			return result;
 		}
+	}
+
+	/**
+	 * Runs a billed call through {@link CallRecorder}, as the innermost observing layer on this
+	 * thread sees it: see {@link CallNesting}.
+	 */
+	private @Nullable Object billed(String operation, ResultShape shape, Method method,
+			@Nullable Object @Nullable [] args) throws Throwable {
+		CallNesting nesting = CallNesting.current();
+		ObservedClient around = nesting.around();
+		ObservedClient observedAs = (around != null) ? layeredUnder(around) : this.client;
+		nesting.enter(observedAs);
+		try {
+			return CallRecorder.invoke(observedAs, operation, shape, method.getName().equals("createStreaming"),
+					this.target, method, args);
+		}
+		finally {
+			nesting.exit(around);
+		}
+	}
+
+	/** This layer's client under the layers around it; the last answer is kept, as they rarely change. */
+	private ObservedClient layeredUnder(ObservedClient around) {
+		Layered last = this.lastLayered;
+		if (last != null && last.around == around) {
+			return last.client;
+		}
+		ObservedClient layered = around.over(this.client);
+		this.lastLayered = new Layered(around, layered);
+		return layered;
 	}
 
 	/**
@@ -124,6 +177,9 @@ final class ObservingHandler implements InvocationHandler {
 	}
 
 	private record Observed(Object target, Object proxy) {
+	}
+
+	private record Layered(ObservedClient around, ObservedClient client) {
 	}
 
 }

@@ -2,7 +2,6 @@ package io.tokensense.capture;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -141,7 +140,7 @@ class ClientWalkTest {
 			return;
 		}
 		billingReached.add(billing);
-		ObservingHandler handler = (ObservingHandler) Proxy.getInvocationHandler(service);
+		ObservingHandler handler = InterfaceProxies.handlerOf(service);
 		for (Method method : type.getMethods()) {
 			String name = method.getName();
 			if (!name.equals("create") && !name.equals("createStreaming")) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -46,28 +47,54 @@ public final class JdbcSpendReader implements SharedSpend {
 	public Map<String, BigDecimal> spentSince(Budget budget, Instant since) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			JdbcDialect dialect = dialect(connection);
-			String column = column(budget.scope());
-			boolean grouped = budget.perKey();
-			StringBuilder sql = new StringBuilder("SELECT ").append(grouped ? column : "''")
-				.append(" AS spend_key, ")
-				.append(costSum(dialect))
-				.append(" AS spent FROM ")
-				.append(this.table.qualified())
-				.append(" WHERE timestamp >= ? AND cost_usd IS NOT NULL");
-			if (budget.match() != null) {
-				sql.append((budget.scope() == BudgetScope.TAG) ? " AND tags LIKE ? ESCAPE '!'" : " AND " + column + " = ?");
+			try {
+				return query(connection, dialect, budget, since);
 			}
-			if (grouped) {
-				sql.append(" AND ").append(column).append(" IS NOT NULL GROUP BY ").append(column);
-			}
-			try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-				dialect.setTimestamp(statement, 1, since);
-				if (budget.match() != null) {
-					statement.setString(2, (budget.scope() == BudgetScope.TAG) ? UsageSql.tagPattern(budget.match())
-							: budget.match());
+			catch (SQLException ex) {
+				// the jdbc output creates the table with its first batch: until then nobody has spent anything
+				if (!tableExists(connection, dialect)) {
+					return Map.of();
 				}
-				return read(statement, dialect, budget.scope() == BudgetScope.TAG && grouped);
+				throw SqlFailures.withoutValues(ex, dialect);
 			}
+		}
+	}
+
+	private boolean tableExists(Connection connection, JdbcDialect dialect) {
+		String name = this.table.name();
+		String stored = (dialect == JdbcDialect.H2) ? name.toUpperCase(Locale.ROOT) : name;
+		try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, stored, null)) {
+			return tables.next();
+		}
+		catch (SQLException ex) {
+			// cannot tell: report the read's own failure
+			return true;
+		}
+	}
+
+	private Map<String, BigDecimal> query(Connection connection, JdbcDialect dialect, Budget budget, Instant since)
+			throws SQLException {
+		String column = column(budget.scope());
+		boolean grouped = budget.perKey();
+		StringBuilder sql = new StringBuilder("SELECT ").append(grouped ? column : "''")
+			.append(" AS spend_key, ")
+			.append(costSum(dialect))
+			.append(" AS spent FROM ")
+			.append(this.table.qualified())
+			.append(" WHERE timestamp >= ? AND cost_usd IS NOT NULL");
+		if (budget.match() != null) {
+			sql.append((budget.scope() == BudgetScope.TAG) ? " AND tags LIKE ? ESCAPE '!'" : " AND " + column + " = ?");
+		}
+		if (grouped) {
+			sql.append(" AND ").append(column).append(" IS NOT NULL GROUP BY ").append(column);
+		}
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			dialect.setTimestamp(statement, 1, since);
+			if (budget.match() != null) {
+				statement.setString(2, (budget.scope() == BudgetScope.TAG) ? UsageSql.tagPattern(budget.match())
+						: budget.match());
+			}
+			return read(statement, dialect, budget.scope() == BudgetScope.TAG && grouped);
 		}
 	}
 

@@ -82,6 +82,9 @@ public final class AnthropicAdapter extends SdkAdapter {
 			if (params instanceof com.anthropic.models.beta.messages.MessageCreateParams beta) {
 				return beta._model().asKnown().map(Model::asString).orElse(null);
 			}
+			if (params instanceof com.anthropic.models.beta.messages.StructuredMessageCreateParams<?> structured) {
+				return requestModel(structured.rawParams());
+			}
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// an odd request still gets an event, without its model
@@ -101,6 +104,9 @@ public final class AnthropicAdapter extends SdkAdapter {
 			}
 			else if (params instanceof com.anthropic.models.beta.messages.MessageCreateParams beta) {
 				body = beta._body();
+			}
+			else if (params instanceof com.anthropic.models.beta.messages.StructuredMessageCreateParams<?> structured) {
+				body = structured.rawParams()._body();
 			}
 			else if (params instanceof BatchCreateParams batch) {
 				body = batch._body();

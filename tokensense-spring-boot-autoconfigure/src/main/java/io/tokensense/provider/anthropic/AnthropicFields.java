@@ -23,15 +23,21 @@ final class AnthropicFields {
 		return field != null && field.asKnown().isPresent();
 	}
 
+	/** A count, 0 when absent or not a number; never throws, so one odd count costs only itself. */
 	static long count(@Nullable JsonField<Long> field) {
 		if (field == null) {
 			return 0;
 		}
-		Optional<Long> known = field.asKnown();
-		if (known.isPresent()) {
-			return known.get();
+		try {
+			Optional<Long> known = field.asKnown();
+			if (known.isPresent()) {
+				return known.get();
+			}
+			return field.asNumber().map(TokenCounts::of).orElse(0L);
 		}
-		return field.asNumber().map(TokenCounts::of).orElse(0L);
+		catch (RuntimeException ex) {
+			return 0;
+		}
 	}
 
 }

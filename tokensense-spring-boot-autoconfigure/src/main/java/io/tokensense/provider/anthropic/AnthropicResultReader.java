@@ -3,6 +3,7 @@ package io.tokensense.provider.anthropic;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.anthropic.core.JsonField;
 import com.anthropic.models.beta.messages.BetaMessage;
 import com.anthropic.models.beta.messages.BetaUsage;
 import com.anthropic.models.messages.ContentBlock;
@@ -31,9 +32,10 @@ final class AnthropicResultReader {
 				return message(structured.rawMessage(), withText);
 			}
 			if (result instanceof BetaMessage message) {
-				return new ResultReading(AnthropicFields.known(message._model()).map(Model::asString).orElse(null),
-						AnthropicFields.known(message._usage()).map(AnthropicResultReader::usage).orElse(null),
-						AnthropicFields.known(message._id()).orElse(null), null, null);
+				return betaMessage(message);
+			}
+			if (result instanceof com.anthropic.models.beta.messages.StructuredMessage<?> structured) {
+				return betaMessage(structured.rawMessage());
 			}
 			if (result instanceof MessageBatch batch) {
 				// creating a batch bills nothing yet: its requests are billed when they run
@@ -46,14 +48,55 @@ final class AnthropicResultReader {
 		return ResultReading.EMPTY;
 	}
 
+	/** Model, id, usage and text are each read on their own: one odd field costs only itself. */
 	private static ResultReading message(Message message, boolean withText) {
-		return new ResultReading(AnthropicFields.known(message._model()).map(Model::asString).orElse(null),
-				AnthropicFields.known(message._usage()).map(AnthropicResultReader::usage).orElse(null),
+		return new ResultReading(model(message._model()), messageUsage(message),
 				AnthropicFields.known(message._id()).orElse(null), withText ? text(message) : null, null)
-			.withServiceTier(AnthropicFields.known(message._usage())
+			.withServiceTier(serviceTier(message));
+	}
+
+	private static @Nullable String serviceTier(Message message) {
+		try {
+			return AnthropicFields.known(message._usage())
 				.flatMap((usage) -> AnthropicFields.known(usage._serviceTier()))
 				.map(Object::toString)
-				.orElse(null));
+				.orElse(null);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	private static ResultReading betaMessage(BetaMessage message) {
+		return new ResultReading(model(message._model()), betaUsage(message),
+				AnthropicFields.known(message._id()).orElse(null), null, null);
+	}
+
+	private static @Nullable String model(JsonField<Model> model) {
+		try {
+			return AnthropicFields.known(model).map(Model::asString).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable TokenUsage messageUsage(Message message) {
+		try {
+			return AnthropicFields.known(message._usage()).map(AnthropicResultReader::usage).orElse(null);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable TokenUsage betaUsage(BetaMessage message) {
+		try {
+			return AnthropicFields.known(message._usage()).map(AnthropicResultReader::usage).orElse(null);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	static @Nullable TokenUsage usage(Usage usage) {
@@ -107,12 +150,17 @@ final class AnthropicResultReader {
 	}
 
 	private static @Nullable String text(Message message) {
-		List<ContentBlock> blocks = AnthropicFields.known(message._content()).orElse(List.of());
-		String text = blocks.stream()
-			.flatMap((block) -> block.text().stream())
-			.map((block) -> AnthropicFields.known(block._text()).orElse(""))
-			.collect(Collectors.joining());
-		return text.isEmpty() ? null : text;
+		try {
+			List<ContentBlock> blocks = AnthropicFields.known(message._content()).orElse(List.of());
+			String text = blocks.stream()
+				.flatMap((block) -> block.text().stream())
+				.map((block) -> AnthropicFields.known(block._text()).orElse(""))
+				.collect(Collectors.joining());
+			return text.isEmpty() ? null : text;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 }

@@ -31,6 +31,7 @@ final class OpenAiFields {
 		return (field instanceof KnownValue<?> known) ? (T) known.value() : null;
 	}
 
+	/** A count, 0 when absent or not a number; never throws, so one odd count costs only itself. */
 	static long count(@Nullable JsonField<Long> field) {
 		if (field == null) {
 			return 0;
@@ -39,7 +40,12 @@ final class OpenAiFields {
 		if (known != null) {
 			return known;
 		}
-		return field.asNumber().map(TokenCounts::of).orElse(0L);
+		try {
+			return field.asNumber().map(TokenCounts::of).orElse(0L);
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	static boolean present(@Nullable JsonField<?> field) {

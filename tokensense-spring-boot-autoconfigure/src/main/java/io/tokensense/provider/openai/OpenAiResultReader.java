@@ -52,16 +52,23 @@ final class OpenAiResultReader {
 		return ResultReading.EMPTY;
 	}
 
+	/** Model, id, usage and text are each read on their own: one odd field costs only itself. */
 	private static ResultReading chat(ChatCompletion completion, boolean withText) {
-		CompletionUsage reported = OpenAiFields.value(completion._usage());
-		TokenUsage usage = (reported != null) ? usage(reported) : null;
-		if (usage == null) {
-			usage = groqUsage(completion._additionalProperties());
-		}
-		return new ResultReading(OpenAiFields.value(completion._model()), usage, OpenAiFields.value(completion._id()),
-				withText ? chatText(completion) : null,
+		return new ResultReading(OpenAiFields.value(completion._model()), chatUsage(completion),
+				OpenAiFields.value(completion._id()), withText ? chatText(completion) : null,
 				completion._additionalProperties().containsKey("x_groq") ? "groq" : null)
 			.withServiceTier(OpenAiFields.known(completion._serviceTier()).map(Object::toString).orElse(null));
+	}
+
+	private static @Nullable TokenUsage chatUsage(ChatCompletion completion) {
+		try {
+			CompletionUsage reported = OpenAiFields.value(completion._usage());
+			TokenUsage usage = (reported != null) ? usage(reported) : null;
+			return (usage != null) ? usage : groqUsage(completion._additionalProperties());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	static @Nullable TokenUsage usage(CompletionUsage usage) {
@@ -87,19 +94,43 @@ final class OpenAiResultReader {
 	}
 
 	private static @Nullable String chatText(ChatCompletion completion) {
-		return OpenAiFields.known(completion._choices())
-			.filter((choices) -> !choices.isEmpty())
-			.flatMap((choices) -> choices.get(0)._message().asKnown())
-			.flatMap((message) -> message._content().asKnown())
-			.orElse(null);
+		try {
+			return OpenAiFields.known(completion._choices())
+				.filter((choices) -> !choices.isEmpty())
+				.flatMap((choices) -> choices.get(0)._message().asKnown())
+				.flatMap((message) -> message._content().asKnown())
+				.orElse(null);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	static ResultReading response(Response response) {
-		TokenUsage usage = OpenAiFields.known(response._usage()).map(OpenAiResultReader::usage).orElse(null);
-		String model = OpenAiFields.known(response._model()).map(OpenAiModels::name).orElse(null);
+		TokenUsage usage = responseUsage(response);
+		String model = responseModel(response);
 		// the generated text of a Responses call is not captured yet: its output items need a walker of their own
 		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null)
 			.withServiceTier(OpenAiFields.known(response._serviceTier()).map(Object::toString).orElse(null));
+	}
+
+	private static @Nullable TokenUsage responseUsage(Response response) {
+		try {
+			ResponseUsage usage = OpenAiFields.value(response._usage());
+			return (usage != null) ? usage(usage) : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String responseModel(Response response) {
+		try {
+			return OpenAiFields.known(response._model()).map(OpenAiModels::name).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	static @Nullable TokenUsage usage(ResponseUsage usage) {
