@@ -18,6 +18,15 @@ final class ArgumentNames {
 
 	private final String[] aliases;
 
+	/** No arguments. */
+	static final ArgumentNames NONE = new ArgumentNames(new String[0]);
+
+	private ArgumentNames(String[] declared) {
+		this.declared = declared;
+		this.positional = declared;
+		this.aliases = declared;
+	}
+
 	ArgumentNames(Method method, ParameterNameDiscoverer discoverer) {
 		int count = method.getParameterCount();
 		String[] discovered = discoverer.getParameterNames(method);

@@ -18,6 +18,9 @@ import org.springframework.expression.spel.support.StandardEvaluationContext;
  */
 final class MethodScope {
 
+	/** For a method without a scope, so that a cache of scopes also remembers the misses. */
+	static final MethodScope NONE = new MethodScope(ArgumentNames.NONE, null, null, List.of());
+
 	private final ArgumentNames names;
 
 	/** Set when nothing depends on the arguments: the same values for every call. */

@@ -24,9 +24,6 @@ import org.springframework.expression.spel.support.StandardEvaluationContext;
  */
 public final class ScopeDefinitions {
 
-	private static final MethodScope NO_SCOPE = MethodScope.parse(Unannotated.NONE, Unannotated.method(),
-			new SpelExpressionParser(), new DefaultParameterNameDiscoverer());
-
 	/** Compiles an expression to bytecode once it has been interpreted a few times. */
 	private final ExpressionParser parser = new SpelExpressionParser(
 			new SpelParserConfiguration(SpelCompilerMode.MIXED, ScopeDefinitions.class.getClassLoader()));
@@ -71,29 +68,12 @@ public final class ScopeDefinitions {
 	private MethodScope parse(Method method, Class<?> targetClass) {
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
 		TokenSenseScope annotation = find(specific, targetClass);
-		return (annotation != null) ? MethodScope.parse(annotation, specific, this.parser, this.names) : NO_SCOPE;
+		return (annotation != null) ? MethodScope.parse(annotation, specific, this.parser, this.names) : MethodScope.NONE;
 	}
 
 	private static @Nullable TokenSenseScope find(Method method, Class<?> targetClass) {
 		TokenSenseScope onMethod = AnnotatedElementUtils.findMergedAnnotation(method, TokenSenseScope.class);
 		return (onMethod != null) ? onMethod : AnnotatedElementUtils.findMergedAnnotation(targetClass, TokenSenseScope.class);
-	}
-
-	/** Stands for a method without a scope, so the cache also remembers the misses. */
-	@TokenSenseScope
-	private static final class Unannotated {
-
-		static final TokenSenseScope NONE = Unannotated.class.getAnnotation(TokenSenseScope.class);
-
-		static Method method() {
-			try {
-				return Object.class.getMethod("toString");
-			}
-			catch (NoSuchMethodException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

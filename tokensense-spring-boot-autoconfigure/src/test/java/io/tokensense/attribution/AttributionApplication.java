@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.chat.completions.ChatCompletion;
 import io.tokensense.CallEvent;
 import io.tokensense.ObserveOptions;
 import io.tokensense.TokenSense;
@@ -114,6 +115,11 @@ class AttributionApplication {
 			return this.assistant.inBackground(topic).join();
 		}
 
+		@GetMapping("/async-sdk")
+		String asyncSdk(@RequestParam String customer) {
+			return this.assistant.askLater(customer).join().id();
+		}
+
 		@GetMapping("/nested")
 		String nested() {
 			this.assistant.outer();
@@ -159,6 +165,12 @@ class AttributionApplication {
 		public CompletableFuture<String> inBackground(String topic) {
 			ask(this.client);
 			return CompletableFuture.completedFuture(Thread.currentThread().getName());
+		}
+
+		/** An async SDK call started inside the scope: it completes later, on the SDK's thread. */
+		@TokenSenseScope(userId = "#customer", tags = "async-sdk")
+		public CompletableFuture<ChatCompletion> askLater(String customer) {
+			return this.client.async().chat().completions().create(Requests.openAiChat("gpt-4o"));
 		}
 
 		@TokenSenseScope(userId = "outer-user", sessionId = "outer-session", tags = "outer")

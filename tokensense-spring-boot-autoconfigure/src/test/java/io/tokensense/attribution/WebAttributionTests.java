@@ -6,12 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import io.tokensense.CallEvent;
 import io.tokensense.attribution.AttributionApplication.Collector;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,18 @@ class WebAttributionTests {
 		// the executor's thread is not the request's: only the method's scope and the properties apply
 		assertThat(event.sessionId()).isNull();
 		assertThat(event.tags()).containsExactly("background", "from-properties");
+	}
+
+	@Test
+	void anAsyncSdkCallStartedByAnAnnotatedMethodKeepsItsScopeWhenItCompletesLater() throws Exception {
+		HttpResponse<String> response = send("GET", "/async-sdk?customer=erin", "alice", "a-secret", "s-5");
+
+		assertThat(response.body()).isEqualTo("chatcmpl-a");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !this.collector.events.isEmpty());
+		CallEvent event = only();
+		assertThat(event.userId()).isEqualTo("erin");
+		assertThat(event.sessionId()).isEqualTo("s-5");
+		assertThat(event.tags()).containsExactly("async-sdk", "ChatController#asyncSdk", "from-properties");
 	}
 
 	@Test
