@@ -151,8 +151,13 @@ class DatabaseOutageTest {
 				assertThat(traffic.failedCalls()).isZero();
 				assertThat(droppedTotal - traffic.poisoned()).as("events beyond the capacity").isPositive();
 				assertThat(dropped).containsEntry(DropReasons.CLOSED, 0L).containsEntry(DropReasons.SHUTDOWN_TIMEOUT, 0L);
-				assertThat(rows(table)).isEqualTo(pipeline.written());
-				assertThat(distinctIds(table)).isEqualTo(pipeline.written());
+				// a batch whose commit reached the database just as the connection was cut looks failed to
+				// the output; given up later for want of room, its rows are in the table yet counted as
+				// output_failed: the outcome of a commit whose reply was lost cannot be known
+				long rows = rows(table);
+				assertThat(rows).isBetween(pipeline.written(),
+						pipeline.written() + dropped.getOrDefault(DropReasons.OUTPUT_FAILED, 0L));
+				assertThat(distinctIds(table)).as("no event written twice").isEqualTo(rows);
 				assertThat(pipeline.written() + droppedTotal).isEqualTo(traffic.produced());
 				assertThat(droppedMeters(registry)).isEqualTo(dropped);
 				System.out.printf("DatabaseOutageTest (overflows): outage %s, capacity %d, produced %d, rows %d, "
