@@ -24,6 +24,9 @@ import org.springframework.expression.spel.support.StandardEvaluationContext;
  */
 public final class ScopeDefinitions {
 
+	ScopeDefinitions() {
+	}
+
 	/** Compiles an expression to bytecode once it has been interpreted a few times. */
 	private final ExpressionParser parser = new SpelExpressionParser(
 			new SpelParserConfiguration(SpelCompilerMode.MIXED, ScopeDefinitions.class.getClassLoader()));

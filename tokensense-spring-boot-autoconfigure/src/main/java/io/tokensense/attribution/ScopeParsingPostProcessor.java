@@ -11,14 +11,17 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Parses the {@link TokenSenseScope} expressions of each bean as it is created, so a bad one
- * fails startup naming the bean, the method and the expression, rather than a call later.
+ * fails startup naming the bean, the method and the expression, rather than a call later. It
+ * owns the parsed scopes, which the aspect then uses: a bean of their own would be created
+ * while post-processors are registered, too early for the context's other post-processors.
  */
 public final class ScopeParsingPostProcessor implements BeanPostProcessor {
 
-	private final ScopeDefinitions definitions;
+	private final ScopeDefinitions definitions = new ScopeDefinitions();
 
-	public ScopeParsingPostProcessor(ScopeDefinitions definitions) {
-		this.definitions = definitions;
+	/** The scopes parsed so far, for the aspect. */
+	public ScopeDefinitions definitions() {
+		return this.definitions;
 	}
 
 	@Override

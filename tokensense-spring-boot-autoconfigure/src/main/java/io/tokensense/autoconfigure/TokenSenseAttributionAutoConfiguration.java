@@ -1,7 +1,6 @@
 package io.tokensense.autoconfigure;
 
 import io.tokensense.attribution.RequestAttribution;
-import io.tokensense.attribution.ScopeDefinitions;
 import io.tokensense.attribution.ScopeParsingPostProcessor;
 import io.tokensense.attribution.TokenSenseScopeAspect;
 import org.aspectj.weaver.Advice;
@@ -32,20 +31,14 @@ public final class TokenSenseAttributionAutoConfiguration {
 	static class ScopeAnnotationConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		static ScopeDefinitions tokenSenseScopeDefinitions() {
-			return new ScopeDefinitions();
-		}
-
-		@Bean
-		static ScopeParsingPostProcessor tokenSenseScopeParsingPostProcessor(ScopeDefinitions definitions) {
-			return new ScopeParsingPostProcessor(definitions);
+		static ScopeParsingPostProcessor tokenSenseScopeParsingPostProcessor() {
+			return new ScopeParsingPostProcessor();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		TokenSenseScopeAspect tokenSenseScopeAspect(ScopeDefinitions definitions) {
-			return new TokenSenseScopeAspect(definitions);
+		TokenSenseScopeAspect tokenSenseScopeAspect(ScopeParsingPostProcessor parsing) {
+			return new TokenSenseScopeAspect(parsing.definitions());
 		}
 
 	}

@@ -6,17 +6,21 @@ import io.tokensense.TokenSenseScope;
 import io.tokensense.attribution.TokenSenseScopeAspect;
 import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class TokenSenseAttributionAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -63,6 +67,14 @@ class TokenSenseAttributionAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).hasMessageContaining("badExpression")
 				.hasMessageContaining(BadExpression.class.getName() + "#greet")
 				.hasMessageContaining("userId = \"#person.(\"");
+		});
+	}
+
+	@Test
+	void createsNothingTooEarlyForTheContextsPostProcessors(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(GreeterConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TokenSenseScopeAspect.class);
+			assertThat(output).doesNotContain("is not eligible for getting processed by all BeanPostProcessors");
 		});
 	}
 
