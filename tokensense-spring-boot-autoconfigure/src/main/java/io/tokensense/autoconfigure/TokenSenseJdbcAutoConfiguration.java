@@ -1,8 +1,12 @@
 package io.tokensense.autoconfigure;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import io.tokensense.output.JdbcOutput;
+import io.tokensense.output.jdbc.RawRowRetention;
 import io.tokensense.output.jdbc.TableName;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -26,7 +31,8 @@ import org.springframework.util.StringUtils;
  *
  * <p>Nothing connects at startup: an application whose database is down still starts, and
  * the table is created on the first write that reaches it. A table name that is not a plain
- * SQL identifier fails startup.
+ * SQL identifier fails startup. With {@code tokensense.jdbc.retention}, a
+ * {@link RawRowRetention} deletes older rows in the background.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		before = TokenSenseAutoConfiguration.class)
@@ -51,6 +57,15 @@ public final class TokenSenseJdbcAutoConfiguration {
 					(own instanceof AutoCloseable closeable) ? closeable : null);
 		}
 		return new JdbcOutput(dataSource.getObject(), jdbc.getTable(), initializeSchema, null);
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	@ConditionalOnProperty("tokensense.jdbc.retention")
+	@ConditionalOnMissingBean
+	RawRowRetention tokenSenseJdbcRetention(JdbcOutput output, TokenSenseProperties properties) {
+		Duration retention = properties.getJdbc().getRetention();
+		Assert.state(retention != null, "tokensense.jdbc.retention is set");
+		return new RawRowRetention(output.dataSource(), output.table(), retention, Clock.systemUTC());
 	}
 
 	/** A database to write to: TokenSense's own URL, or a single application DataSource. */

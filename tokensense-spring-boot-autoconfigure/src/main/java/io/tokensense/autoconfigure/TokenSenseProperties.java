@@ -302,6 +302,12 @@ public class TokenSenseProperties {
 		 */
 		private SchemaInitialization initializeSchema = SchemaInitialization.ALWAYS;
 
+		/**
+		 * How long rows are kept, e.g. P90D; older rows are deleted in the background, a
+		 * small batch at a time, while the hourly totals stay. Unset keeps rows for ever.
+		 */
+		private @Nullable Duration retention;
+
 		public @Nullable String getUrl() {
 			return this.url;
 		}
@@ -340,6 +346,14 @@ public class TokenSenseProperties {
 
 		public void setInitializeSchema(SchemaInitialization initializeSchema) {
 			this.initializeSchema = initializeSchema;
+		}
+
+		public @Nullable Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(@Nullable Duration retention) {
+			this.retention = retention;
 		}
 
 	}

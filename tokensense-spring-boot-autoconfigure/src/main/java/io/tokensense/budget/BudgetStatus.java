@@ -3,6 +3,11 @@ package io.tokensense.budget;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.tokensense.usage.MoneyJson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,10 +23,33 @@ import org.jspecify.annotations.Nullable;
  * @param windowEnd where it ends (now, for a rolling window)
  * @param state {@code ok}, {@code warn} (a warn threshold reached) or {@code exceeded}
  */
-public record BudgetStatus(String name, String scope, @Nullable String key, BigDecimal limit, BigDecimal spent,
-		BigDecimal remaining, Instant windowStart, Instant windowEnd, String state) {
+@JsonPropertyOrder({ "name", "scope", "key", "limit", "spent", "remaining", "windowStart", "windowEnd", "state" })
+public record BudgetStatus(String name, String scope, @Nullable String key, @JsonIgnore BigDecimal limit,
+		@JsonIgnore BigDecimal spent, @JsonIgnore BigDecimal remaining, Instant windowStart, Instant windowEnd,
+		String state) {
 
 	/** Below every threshold. */
 	public static final String OK = "ok";
+
+	/** {@code limit} in JSON, in plain notation whatever the mapper's settings (see {@link MoneyJson}). */
+	@JsonProperty("limit")
+	@JsonRawValue
+	String limitJson() {
+		return MoneyJson.plain(this.limit);
+	}
+
+	/** {@code spent} in JSON, in plain notation. */
+	@JsonProperty("spent")
+	@JsonRawValue
+	String spentJson() {
+		return MoneyJson.plain(this.spent);
+	}
+
+	/** {@code remaining} in JSON, in plain notation. */
+	@JsonProperty("remaining")
+	@JsonRawValue
+	String remainingJson() {
+		return MoneyJson.plain(this.remaining);
+	}
 
 }

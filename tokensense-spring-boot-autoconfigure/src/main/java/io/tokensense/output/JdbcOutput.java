@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.tokensense.CallEvent;
 import io.tokensense.output.jdbc.EventRows;
+import io.tokensense.output.jdbc.HourlyTotals;
 import io.tokensense.output.jdbc.JdbcDialect;
 import io.tokensense.output.jdbc.JdbcWriteException;
 import io.tokensense.output.jdbc.SchemaScripts;
@@ -27,10 +28,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each batch is one JDBC batch in one transaction, and a row whose {@code id} is already
  * in the table is left alone, so a batch the pipeline retries after a failure never
- * duplicates a row. Nothing touches the database before the first write: when asked to, the
- * output creates the table and its indexes then, in a transaction of their own, so an
- * application starts while its database is down, and the pipeline's retries create them once
- * it is back.
+ * duplicates a row. The same transaction adds the rows it inserted to the hourly totals
+ * beside the table ({@code <table>_hourly}, see {@link HourlyTotals}). Nothing touches the
+ * database before the first write: when asked to, the output creates the tables and indexes
+ * then, in a transaction of their own, so an application starts while its database is down,
+ * and the pipeline's retries create them once it is back.
  *
  * <p>Text values are stored without U+0000 (which PostgreSQL refuses) and short ones cut to
  * their column's size. A row the database still refuses for good (a data exception or a
@@ -49,6 +51,8 @@ public final class JdbcOutput implements CallEventOutput {
 	private final boolean initializeSchema;
 
 	private final @Nullable AutoCloseable ownedResource;
+
+	private final HourlyTotals hourly;
 
 	private volatile @Nullable JdbcDialect dialect;
 
@@ -78,6 +82,7 @@ public final class JdbcOutput implements CallEventOutput {
 		this.table = TableName.of(table);
 		this.initializeSchema = initializeSchema;
 		this.ownedResource = ownedResource;
+		this.hourly = new HourlyTotals(this.table);
 	}
 
 	/**
@@ -171,14 +176,14 @@ public final class JdbcOutput implements CallEventOutput {
 		}
 	}
 
-	/** Inserts the rows in the connection's current transaction. */
+	/** Inserts the rows, and adds those inserted to the hourly totals, in the connection's current transaction. */
 	private void insert(Connection connection, JdbcDialect dialect, List<CallEvent> batch) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(dialect.insertSql(this.table))) {
 			for (CallEvent event : batch) {
 				EventRows.bind(statement, dialect, event);
 				statement.addBatch();
 			}
-			statement.executeBatch();
+			this.hourly.insert(connection, dialect, batch, statement::executeBatch);
 		}
 	}
 

@@ -63,8 +63,9 @@ public enum UsageDimension {
 				+ "session, tag (or timeseries)");
 	}
 
+	/** The value as the table stores it, or {@link UsageRow#NONE}: memory answers as the table does. */
 	private static String orNone(@Nullable String value) {
-		return (value != null) ? value : UsageRow.NONE;
+		return (value != null) ? StoredText.bounded(value) : UsageRow.NONE;
 	}
 
 }

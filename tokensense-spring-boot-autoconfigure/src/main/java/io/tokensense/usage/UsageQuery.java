@@ -13,18 +13,23 @@ import org.jspecify.annotations.Nullable;
  *
  * @param since first call start included, or {@code null} for everything kept
  * @param until calls that started before this instant
- * @param userId only this user's calls, or {@code null}
- * @param sessionId only this session's calls, or {@code null}
+ * @param userId only this user's calls, or {@code null}; cut as stored values are ({@link StoredText})
+ * @param sessionId only this session's calls, or {@code null}; cut as stored values are
  * @param tag only calls carrying this tag, or {@code null}
  */
 public record UsageQuery(@Nullable Instant since, Instant until, @Nullable String userId, @Nullable String sessionId,
 		@Nullable String tag) {
 
+	public UsageQuery {
+		userId = StoredText.bounded(userId);
+		sessionId = StoredText.bounded(sessionId);
+	}
+
 	/**
 	 * A query from the endpoint's text parameters.
 	 * @param since an ISO-8601 duration back from now ({@code PT24H}, {@code P7D}) or an instant
 	 * ({@code 2026-11-01T00:00:00Z}); {@code null} for no lower bound
-	 * @throws IllegalArgumentException when {@code since} is neither
+	 * @throws IllegalArgumentException when {@code since} is neither, blank included
 	 */
 	public static UsageQuery of(@Nullable String since, @Nullable String userId, @Nullable String sessionId,
 			@Nullable String tag, Instant now) {
@@ -36,13 +41,13 @@ public record UsageQuery(@Nullable Instant since, Instant until, @Nullable Strin
 	public boolean matches(CallEvent event) {
 		Instant start = event.timestamp();
 		return (this.since == null || !start.isBefore(this.since)) && start.isBefore(this.until)
-				&& (this.userId == null || this.userId.equals(event.userId()))
-				&& (this.sessionId == null || this.sessionId.equals(event.sessionId()))
+				&& (this.userId == null || this.userId.equals(StoredText.bounded(event.userId())))
+				&& (this.sessionId == null || this.sessionId.equals(StoredText.bounded(event.sessionId())))
 				&& (this.tag == null || event.tags().contains(this.tag));
 	}
 
 	static @Nullable Instant parseSince(@Nullable String since, Instant now) {
-		if (since == null || since.isBlank()) {
+		if (since == null) {
 			return null;
 		}
 		String text = since.trim();

@@ -3,6 +3,10 @@ package io.tokensense.usage;
 import java.math.BigDecimal;
 import java.util.Comparator;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 /**
  * The totals of one key of a breakdown (a model, a user, ...). Flat, so the JSON reads
  * {@code {"key": "gpt-4o-mini", "calls": 12, ...}}.
@@ -19,7 +23,8 @@ import java.util.Comparator;
  * @param unpricedCalls successful calls that have no cost
  */
 public record UsageRow(String key, long calls, long errors, long inputTokens, long outputTokens,
-		long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, BigDecimal costUsd, long unpricedCalls) {
+		long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, @JsonIgnore BigDecimal costUsd,
+		long unpricedCalls) {
 
 	/** Label of calls that have no value for the dimension (no user, no model). */
 	public static final String NONE = "none";
@@ -44,6 +49,16 @@ public record UsageRow(String key, long calls, long errors, long inputTokens, lo
 				this.cacheReadTokens + other.cacheReadTokens, this.cacheWriteTokens + other.cacheWriteTokens,
 				this.reasoningTokens + other.reasoningTokens, this.costUsd.add(other.costUsd),
 				this.unpricedCalls + other.unpricedCalls);
+	}
+
+	/**
+	 * {@code costUsd} as JSON writes it: raw plain notation, so that no mapper setting turns it
+	 * into {@code 1.5E-7}. Annotations only, so Jackson 2 and 3 both honour it.
+	 */
+	@JsonProperty("costUsd")
+	@JsonRawValue
+	String costUsdJson() {
+		return MoneyJson.plain(this.costUsd);
 	}
 
 }

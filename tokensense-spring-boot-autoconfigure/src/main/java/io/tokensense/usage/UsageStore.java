@@ -1,7 +1,10 @@
 package io.tokensense.usage;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers usage questions over recorded calls: from the JDBC table when that output is on
@@ -11,6 +14,16 @@ public interface UsageStore {
 
 	/** {@code jdbc} or {@code memory}, reported in the endpoint's window. */
 	String source();
+
+	/**
+	 * The oldest instant whose calls are still kept one by one (a retention deletes older
+	 * ones), or {@code null} when none are deleted.
+	 * @param now the current instant
+	 * @return the instant, or {@code null}
+	 */
+	default @Nullable Instant rowsSince(Instant now) {
+		return null;
+	}
 
 	/** Sums over every call the query covers. */
 	UsageTotals totals(UsageQuery query);

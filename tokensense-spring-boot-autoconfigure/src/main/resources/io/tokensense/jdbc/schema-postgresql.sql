@@ -31,3 +31,25 @@ CREATE TABLE IF NOT EXISTS tokensense_calls (
 CREATE INDEX IF NOT EXISTS tokensense_calls_timestamp_idx ON tokensense_calls (timestamp);
 CREATE INDEX IF NOT EXISTS tokensense_calls_user_id_idx ON tokensense_calls (user_id);
 CREATE INDEX IF NOT EXISTS tokensense_calls_session_id_idx ON tokensense_calls (session_id);
+-- Hourly totals of the calls above, per hour, provider, operation, requested model and user, added to
+-- in the same transaction as the rows (only rows actually inserted count). Reports read them for whole
+-- hours; they stay when old rows are deleted. key_hash is the SHA-256 (hex) of provider, operation,
+-- request_model and user_id, so the primary key stays short on every database and NULLs are keys too.
+CREATE TABLE IF NOT EXISTS tokensense_calls_hourly (
+	hour_start TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+	key_hash VARCHAR(64) NOT NULL,
+	provider VARCHAR(255) NOT NULL,
+	operation VARCHAR(255) NOT NULL,
+	request_model VARCHAR(255),
+	user_id VARCHAR(255),
+	calls BIGINT NOT NULL,
+	errors BIGINT NOT NULL,
+	unpriced_calls BIGINT NOT NULL,
+	input_tokens BIGINT NOT NULL,
+	output_tokens BIGINT NOT NULL,
+	cache_read_tokens BIGINT NOT NULL,
+	cache_write_tokens BIGINT NOT NULL,
+	reasoning_tokens BIGINT NOT NULL,
+	cost_usd NUMERIC(38, 18) NOT NULL,
+	PRIMARY KEY (hour_start, key_hash)
+);

@@ -33,3 +33,26 @@ CREATE TABLE IF NOT EXISTS tokensense_calls (
 CREATE INDEX IF NOT EXISTS tokensense_calls_timestamp_idx ON tokensense_calls (timestamp);
 CREATE INDEX IF NOT EXISTS tokensense_calls_user_id_idx ON tokensense_calls (user_id);
 CREATE INDEX IF NOT EXISTS tokensense_calls_session_id_idx ON tokensense_calls (session_id);
+-- Hourly totals of the calls above, per hour, provider, operation, requested model and user, added to
+-- in the same transaction as the rows (only rows actually inserted count). Reports read them for whole
+-- hours; they stay when old rows are deleted. key_hash is the SHA-256 (hex) of provider, operation,
+-- request_model and user_id, so the primary key stays short on every database and NULLs are keys too.
+-- SQLite has no decimal type: cost_pico_usd is the cost in whole picodollars (USD * 10^12), exact.
+CREATE TABLE IF NOT EXISTS tokensense_calls_hourly (
+	hour_start TEXT NOT NULL,
+	key_hash TEXT NOT NULL,
+	provider TEXT NOT NULL,
+	operation TEXT NOT NULL,
+	request_model TEXT,
+	user_id TEXT,
+	calls INTEGER NOT NULL,
+	errors INTEGER NOT NULL,
+	unpriced_calls INTEGER NOT NULL,
+	input_tokens INTEGER NOT NULL,
+	output_tokens INTEGER NOT NULL,
+	cache_read_tokens INTEGER NOT NULL,
+	cache_write_tokens INTEGER NOT NULL,
+	reasoning_tokens INTEGER NOT NULL,
+	cost_pico_usd INTEGER NOT NULL,
+	PRIMARY KEY (hour_start, key_hash)
+);

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -11,6 +13,7 @@ import com.openai.client.OpenAIClient;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tokensense.output.JdbcOutput;
 import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.output.jdbc.RawRowRetention;
 import io.tokensense.output.jdbc.SqliteDataSource;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pipeline.OutputState;
@@ -30,6 +33,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class TokenSenseJdbcAutoConfigurationTests {
 
@@ -54,6 +58,16 @@ class TokenSenseJdbcAutoConfigurationTests {
 			assertThat(context.getBean(JdbcOutput.class).dataSource()).isSameAs(context.getBean(DataSource.class));
 			assertThat(context.getBean(EventPipeline.class).outputStates()).extracting(OutputState::name)
 				.containsExactly("log", "jdbc");
+		});
+	}
+
+	@Test
+	void deletesOldRowsOnlyWhenARetentionIsSet() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RawRowRetention.class));
+		this.contextRunner.withPropertyValues("tokensense.jdbc.retention=P90D").run((context) -> {
+			assertThat(context).hasSingleBean(RawRowRetention.class);
+			assertThat(context.getBean(RawRowRetention.class).cutoff())
+				.isCloseTo(Instant.now().minus(Duration.ofDays(90)), within(1, ChronoUnit.MINUTES));
 		});
 	}
 

@@ -15,10 +15,12 @@ import java.util.UUID;
 
 import io.tokensense.CallEvent;
 import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.output.jdbc.JdbcUsageStore;
 import io.tokensense.output.jdbc.SchemaScripts;
 import io.tokensense.output.jdbc.TableName;
 import io.tokensense.testsupport.TableRows;
 import io.tokensense.testsupport.TestDatabase;
+import io.tokensense.usage.UsageQuery;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,22 @@ abstract class JdbcOutputTest {
 		output.write(batch.subList(10, 20));
 
 		assertThat(count()).isEqualTo(20);
+		assertThat(hourlyCalls()).as("calls in the hourly totals").isEqualTo(20);
+	}
+
+	@Test
+	void writesRowsWithoutTotalsToAScriptedTableThatLacksThem() throws Exception {
+		// a schema managed by hand from an older script: the calls table only
+		String script = SchemaScripts.statements(database().dialect(), TableName.of(this.table)).get(0);
+		database().execute(script);
+		JdbcOutput output = new JdbcOutput(database().dataSource(), this.table, false, null);
+		output.write(JdbcTestEvents.events(3));
+
+		assertThat(count()).isEqualTo(3);
+		assertThat(database().tableExists(TableName.of(this.table).hourly().name())).isFalse();
+		assertThat(new JdbcUsageStore(database().dataSource(), TableName.of(this.table))
+			.totals(new UsageQuery(null, Instant.now(), null, null, null))
+			.calls()).as("reports read the rows").isEqualTo(3);
 	}
 
 	@Test
@@ -170,6 +188,16 @@ abstract class JdbcOutputTest {
 
 	private JdbcOutput output() {
 		return new JdbcOutput(database().dataSource(), this.table, true, null);
+	}
+
+	private long hourlyCalls() throws SQLException {
+		try (Connection connection = database().dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT SUM(calls) FROM " + TableName.of(this.table).hourly().qualified())) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	private long count() throws SQLException {

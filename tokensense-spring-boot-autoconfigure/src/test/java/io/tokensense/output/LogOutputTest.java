@@ -1,5 +1,6 @@
 package io.tokensense.output;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
@@ -46,6 +47,17 @@ class LogOutputTest {
 		assertThat(node.get("costUsd").decimalValue()).isEqualByComparingTo("0.000396");
 		assertThat(node.get("latencyMs").asLong()).isEqualTo(847);
 		assertThat(node.get("status").asText()).isEqualTo("SUCCESS");
+	}
+
+	@Test
+	void writesMoneyAsPlainDecimals() {
+		EventBuilder tiny = EventBuilder.event();
+		tiny.costUsd = new BigDecimal("1.5E-7");
+		EventBuilder big = EventBuilder.event();
+		big.costUsd = new BigDecimal("3E+2");
+		new LogOutput().write(List.of(tiny.build(), big.build()));
+		assertThat(this.appender.list.get(0).getFormattedMessage()).contains("\"costUsd\":0.00000015,");
+		assertThat(this.appender.list.get(1).getFormattedMessage()).contains("\"costUsd\":300,");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import io.tokensense.autoconfigure.TokenSenseJdbcAutoConfiguration;
 import io.tokensense.capture.ClientProxies;
 import io.tokensense.output.TokenSenseMeters;
 import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.output.jdbc.TableName;
 import io.tokensense.pipeline.DropReasons;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pipeline.EventPipelineMetrics;
@@ -117,6 +118,7 @@ class DatabaseOutageTest {
 					.isLessThan(pipeline.capacity());
 				assertThat(rows(table)).isEqualTo(good);
 				assertThat(distinctIds(table)).isEqualTo(good);
+				assertHourlyTotalsCountEachRowOnce(table);
 				assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE user_id = 'nuluser'"))
 					.as("rows whose user id held U+0000").isEqualTo(traffic.withNul());
 				assertThat(pipeline.written()).isEqualTo(good);
@@ -158,6 +160,7 @@ class DatabaseOutageTest {
 				assertThat(rows).isBetween(pipeline.written(),
 						pipeline.written() + dropped.getOrDefault(DropReasons.OUTPUT_FAILED, 0L));
 				assertThat(distinctIds(table)).as("no event written twice").isEqualTo(rows);
+				assertHourlyTotalsCountEachRowOnce(table);
 				assertThat(pipeline.written() + droppedTotal).isEqualTo(traffic.produced());
 				assertThat(droppedMeters(registry)).isEqualTo(dropped);
 				System.out.printf("DatabaseOutageTest (overflows): outage %s, capacity %d, produced %d, rows %d, "
@@ -238,6 +241,16 @@ class DatabaseOutageTest {
 		URI server = URI.create(System.getenv(TestDatabase.POSTGRES_URL).substring("jdbc:".length()));
 		String path = server.getRawPath() + ((server.getRawQuery() != null) ? "?" + server.getRawQuery() : "");
 		return "jdbc:postgresql://127.0.0.1:" + forwarder.port() + path;
+	}
+
+	/** Batches retried through the outage (some of whose commits landed) add to the hourly totals once. */
+	private static void assertHourlyTotalsCountEachRowOnce(String table) {
+		String hourly = TableName.of(table).hourly().qualified();
+		assertThat(count("SELECT SUM(calls) FROM " + hourly)).as("calls in the hourly totals").isEqualTo(rows(table));
+		assertThat(count("SELECT SUM(input_tokens) FROM " + hourly)).as("input tokens in the hourly totals")
+			.isEqualTo(count("SELECT COALESCE(SUM(input_tokens), 0) FROM " + table));
+		assertThat(count("SELECT CASE WHEN (SELECT SUM(cost_usd) FROM " + hourly + ") = (SELECT SUM(cost_usd) FROM "
+				+ table + ") THEN 1 ELSE 0 END")).as("the same total cost, to the last digit").isEqualTo(1);
 	}
 
 	private static long rows(String table) {

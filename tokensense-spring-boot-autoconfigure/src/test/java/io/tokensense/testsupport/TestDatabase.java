@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tokensense.output.jdbc.JdbcDialect;
 import io.tokensense.output.jdbc.SqliteDataSource;
+import io.tokensense.output.jdbc.TableName;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
@@ -96,7 +97,7 @@ public final class TestDatabase implements AutoCloseable {
 		return this.dialect;
 	}
 
-	/** A table name no other run uses; dropped by {@link #close()}. */
+	/** A table name no other run uses; dropped by {@link #close()}, with its hourly totals. */
 	public String uniqueTable() {
 		String table = "ts_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		this.tables.add(table);
@@ -152,6 +153,7 @@ public final class TestDatabase implements AutoCloseable {
 	public void close() {
 		for (String table : this.tables) {
 			execute("DROP TABLE IF EXISTS " + table);
+			execute("DROP TABLE IF EXISTS " + TableName.of(table).hourly().qualified());
 		}
 		if (this.dataSource instanceof AutoCloseable closeable) {
 			try {

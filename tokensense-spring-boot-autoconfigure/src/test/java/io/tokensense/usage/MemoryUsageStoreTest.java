@@ -60,6 +60,35 @@ class MemoryUsageStoreTest {
 	}
 
 	@Test
+	void matchesTagsAsWholeElements() {
+		this.store.write(List.of(Events.priced(NOW.minusSeconds(5), "gpt-4o", "a", 1, 1, "1", "a\"b"),
+				Events.priced(NOW.minusSeconds(4), "gpt-4o", "a", 1, 1, "2", "b")));
+
+		assertThat(this.store.totals(UsageQuery.of(null, null, null, "b", NOW)).costUsd()).isEqualByComparingTo("2");
+	}
+
+	@Test
+	void filtersAndGroupsUsersAsTheTableStoresThem() {
+		String longUser = "u".repeat(300);
+		this.store.write(List.of(Events.priced(NOW.minusSeconds(5), "gpt-4o", longUser, 1, 1, "1")));
+
+		assertThat(this.store.totals(UsageQuery.of(null, longUser, null, null, NOW)).calls()).isEqualTo(1);
+		assertThat(this.store.totals(UsageQuery.of(null, "u".repeat(255), null, null, NOW)).calls()).isEqualTo(1);
+		assertThat(this.store.breakdown(all(), UsageDimension.USER)).extracting(UsageRow::key)
+			.containsExactly("u".repeat(255));
+	}
+
+	@Test
+	void findsAUserWhoseIdHeldUPlus0000ByTheIdAsGiven() {
+		String user = "nul\u0000user";
+		this.store.write(List.of(Events.priced(NOW.minusSeconds(5), "gpt-4o", user, 1, 1, "1")));
+
+		assertThat(this.store.totals(UsageQuery.of(null, user, null, null, NOW)).calls()).isEqualTo(1);
+		assertThat(this.store.breakdown(all(), UsageDimension.USER)).extracting(UsageRow::key)
+			.containsExactly("nuluser");
+	}
+
+	@Test
 	void forgetsTheOldestEventsPastItsCapacity() {
 		MemoryUsageStore small = new MemoryUsageStore(3);
 		for (int i = 1; i <= 5; i++) {
@@ -87,6 +116,8 @@ class MemoryUsageStoreTest {
 	@Test
 	void refusesAnUnreadableSince() {
 		assertThatIllegalArgumentException().isThrownBy(() -> UsageQuery.of("yesterday", null, null, null, NOW))
+			.withMessageContaining("PT24H");
+		assertThatIllegalArgumentException().isThrownBy(() -> UsageQuery.of(" ", null, null, null, NOW))
 			.withMessageContaining("PT24H");
 	}
 

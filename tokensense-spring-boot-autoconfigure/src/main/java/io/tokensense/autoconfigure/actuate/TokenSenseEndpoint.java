@@ -128,7 +128,9 @@ public class TokenSenseEndpoint {
 	}
 
 	private Window window(UsageQuery query) {
-		return new Window(query.since(), query.until(), this.store.source());
+		Instant rowsSince = this.store.rowsSince(query.until());
+		boolean reachesPast = rowsSince != null && (query.since() == null || query.since().isBefore(rowsSince));
+		return new Window(query.since(), query.until(), this.store.source(), reachesPast ? rowsSince : null);
 	}
 
 }

@@ -40,8 +40,8 @@ public final class TokenSenseEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(UsageStore.class)
-		JdbcUsageStore tokenSenseJdbcUsageStore(JdbcOutput output) {
-			return new JdbcUsageStore(output.dataSource(), output.table());
+		JdbcUsageStore tokenSenseJdbcUsageStore(JdbcOutput output, TokenSenseProperties properties) {
+			return new JdbcUsageStore(output.dataSource(), output.table(), properties.getJdbc().getRetention());
 		}
 
 	}

@@ -23,8 +23,12 @@ public final class UsageReports {
 	 * @param since first call start included, or {@code null} for everything available
 	 * @param until calls started before this instant
 	 * @param source {@code jdbc} or {@code memory}
+	 * @param rowsSince when the window reaches before the oldest calls still kept as rows
+	 * ({@code tokensense.jdbc.retention}), that instant: totals and the model, provider and user
+	 * breakdowns still count the calls before it (hourly totals), session and tag breakdowns and
+	 * sub-hour buckets do not; {@code null} when the rows cover the whole window
 	 */
-	public record Window(@Nullable Instant since, Instant until, String source) {
+	public record Window(@Nullable Instant since, Instant until, String source, @Nullable Instant rowsSince) {
 	}
 
 	/** {@code GET /actuator/tokensense}. */

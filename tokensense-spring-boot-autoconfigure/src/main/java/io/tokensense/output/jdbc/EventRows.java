@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.tokensense.CallEvent;
 import io.tokensense.output.CallEventJson;
+import io.tokensense.usage.StoredText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ public final class EventRows {
 			"service_tier");
 
 	/** Length of the {@code VARCHAR(255)} columns. */
-	static final int MAX_SHORT_TEXT = 255;
+	static final int MAX_SHORT_TEXT = StoredText.MAX_LENGTH;
 
 	/** Decimals kept by {@code cost_usd} where it is a decimal type. */
 	static final int COST_SCALE = 18;
@@ -71,9 +72,9 @@ public final class EventRows {
 		setString(statement, i, text(event.serviceTier()));
 	}
 
-	/** A short text value as stored: without U+0000, then cut to the column's size. */
+	/** A short text value as stored: see {@link io.tokensense.usage.StoredText}. */
 	static @Nullable String text(@Nullable String value) {
-		return bounded(withoutNul(value));
+		return bounded(value);
 	}
 
 	/**
@@ -92,15 +93,11 @@ public final class EventRows {
 	}
 
 	/**
-	 * The value cut to {@value #MAX_SHORT_TEXT} characters, never inside a surrogate pair: one
-	 * overlong user id must not fail, and so lose, the whole batch.
+	 * The value cut as {@link StoredText#bounded} cuts it: one overlong user id must not fail,
+	 * and so lose, the whole batch.
 	 */
 	static @Nullable String bounded(@Nullable String value) {
-		if (value == null || value.length() <= MAX_SHORT_TEXT) {
-			return value;
-		}
-		int end = Character.isHighSurrogate(value.charAt(MAX_SHORT_TEXT - 1)) ? MAX_SHORT_TEXT - 1 : MAX_SHORT_TEXT;
-		return value.substring(0, end);
+		return StoredText.bounded(value);
 	}
 
 	private static void setString(PreparedStatement statement, int index, @Nullable String value)

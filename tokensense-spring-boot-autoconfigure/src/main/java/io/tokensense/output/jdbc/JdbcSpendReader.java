@@ -75,7 +75,10 @@ public final class JdbcSpendReader implements SharedSpend {
 	private Map<String, BigDecimal> query(Connection connection, JdbcDialect dialect, Budget budget, Instant since)
 			throws SQLException {
 		String column = column(budget.scope());
-		boolean grouped = budget.perKey();
+		// tags are a JSON array per row: the database groups by tag set, and each set is split here,
+		// so that a tag only ever matches a whole element (LIKE merely narrows the rows)
+		boolean tagSets = budget.scope() == BudgetScope.TAG;
+		boolean grouped = budget.perKey() || tagSets;
 		StringBuilder sql = new StringBuilder("SELECT ").append(grouped ? column : "''")
 			.append(" AS spend_key, ")
 			.append(costSum(dialect))
@@ -83,7 +86,7 @@ public final class JdbcSpendReader implements SharedSpend {
 			.append(this.table.qualified())
 			.append(" WHERE timestamp >= ? AND cost_usd IS NOT NULL");
 		if (budget.match() != null) {
-			sql.append((budget.scope() == BudgetScope.TAG) ? " AND tags LIKE ? ESCAPE '!'" : " AND " + column + " = ?");
+			sql.append(tagSets ? " AND tags LIKE ? ESCAPE '!'" : " AND " + column + " = ?");
 		}
 		if (grouped) {
 			sql.append(" AND ").append(column).append(" IS NOT NULL GROUP BY ").append(column);
@@ -91,15 +94,20 @@ public final class JdbcSpendReader implements SharedSpend {
 		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 			dialect.setTimestamp(statement, 1, since);
 			if (budget.match() != null) {
-				statement.setString(2, (budget.scope() == BudgetScope.TAG) ? UsageSql.tagPattern(budget.match())
-						: budget.match());
+				statement.setString(2, tagSets ? UsageSql.tagPattern(budget.match()) : budget.match());
 			}
-			return read(statement, dialect, budget.scope() == BudgetScope.TAG && grouped);
+			return read(statement, dialect, tagSets, budget.match());
 		}
 	}
 
-	private static Map<String, BigDecimal> read(PreparedStatement statement, JdbcDialect dialect, boolean tagArrays)
-			throws SQLException {
+	/**
+	 * Sums the rows' spend by key.
+	 * @param tagArrays whether each key is a row's JSON array of tags
+	 * @param matchedTag for a budget on one tag, that tag: rows count under the key {@code ""}
+	 * when their tags hold it
+	 */
+	private static Map<String, BigDecimal> read(PreparedStatement statement, JdbcDialect dialect, boolean tagArrays,
+			@Nullable String matchedTag) throws SQLException {
 		Map<String, BigDecimal> spent = new HashMap<>();
 		try (ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {
@@ -110,8 +118,16 @@ public final class JdbcSpendReader implements SharedSpend {
 				if (sum == null || key == null) {
 					continue;
 				}
-				for (String each : tagArrays ? tags(key) : List.of(key)) {
-					spent.merge(each, sum.stripTrailingZeros(), BigDecimal::add);
+				if (!tagArrays) {
+					spent.merge(key, sum.stripTrailingZeros(), BigDecimal::add);
+				}
+				else if (matchedTag == null) {
+					for (String tag : tags(key)) {
+						spent.merge(tag, sum.stripTrailingZeros(), BigDecimal::add);
+					}
+				}
+				else if (tags(key).contains(matchedTag)) {
+					spent.merge("", sum.stripTrailingZeros(), BigDecimal::add);
 				}
 			}
 		}

@@ -27,7 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Usage reports computed by the database from the calls table the jdbc output writes, so they
- * survive restarts and cover every instance sharing the database.
+ * survive restarts and cover every instance sharing the database. Whole hours are read from
+ * the hourly totals beside the table wherever a report allows (no session or tag filter; totals,
+ * model, provider and user breakdowns, time series in whole hours), the edges and everything
+ * else from the rows; both give the same answer.
  */
 public final class JdbcUsageStore implements UsageStore {
 
@@ -40,11 +43,48 @@ public final class JdbcUsageStore implements UsageStore {
 
 	private final TableName table;
 
+	private static final long HOURLY_LOOK_AGAIN = Duration.ofMinutes(1).toNanos();
+
+	private final boolean readHourlyTotals;
+
+	private final @Nullable Duration retention;
+
 	private volatile @Nullable UsageSql sql;
 
+	private volatile boolean hourlyTableSeen;
+
+	private volatile long hourlyTableLookedFor;
+
+	/**
+	 * Reports over a calls table and, for whole hours, its hourly totals.
+	 * @param dataSource the database
+	 * @param table the calls table
+	 */
 	public JdbcUsageStore(DataSource dataSource, TableName table) {
+		this(dataSource, table, null);
+	}
+
+	/**
+	 * Reports over a calls table whose rows are kept for {@code retention}.
+	 * @param dataSource the database
+	 * @param table the calls table
+	 * @param retention how long rows are kept, {@code null} for ever
+	 */
+	public JdbcUsageStore(DataSource dataSource, TableName table, @Nullable Duration retention) {
+		this(dataSource, table, retention, true);
+	}
+
+	/** With {@code readHourlyTotals} false, reports read the rows only (to compare both paths). */
+	JdbcUsageStore(DataSource dataSource, TableName table, @Nullable Duration retention, boolean readHourlyTotals) {
 		this.dataSource = dataSource;
 		this.table = table;
+		this.retention = retention;
+		this.readHourlyTotals = readHourlyTotals;
+	}
+
+	@Override
+	public @Nullable Instant rowsSince(Instant now) {
+		return (this.retention != null) ? now.minus(this.retention) : null;
 	}
 
 	@Override
@@ -55,32 +95,32 @@ public final class JdbcUsageStore implements UsageStore {
 	@Override
 	public UsageTotals totals(UsageQuery query) {
 		return run((connection, sql) -> {
-			UsageSql.Filter filter = sql.filter(query);
-			try (PreparedStatement statement = connection.prepareStatement(sql.totals(filter))) {
-				filter.bind(statement);
-				try (ResultSet rows = statement.executeQuery()) {
-					return rows.next() ? readTotals(rows, sql) : UsageTotals.EMPTY;
-				}
+			UsageTotals[] sum = { UsageTotals.EMPTY };
+			for (HourlyWindow part : parts(connection, sql, query, true)) {
+				UsageSql source = source(sql, part);
+				UsageSql.Filter filter = source.filter(part.query());
+				select(connection, source, source.totals(filter), filter,
+						(rows, totals) -> sum[0] = sum[0].plus(totals));
 			}
+			return sum[0];
 		});
 	}
 
 	@Override
 	public List<UsageRow> breakdown(UsageQuery query, UsageDimension dimension) {
+		boolean byHour = dimension == UsageDimension.MODEL || dimension == UsageDimension.PROVIDER
+				|| dimension == UsageDimension.USER;
 		return run((connection, sql) -> {
-			UsageSql.Filter filter = sql.filter(query);
 			String column = (dimension.column() != null) ? dimension.column() : "tags";
 			Map<String, UsageRow> byKey = new LinkedHashMap<>();
-			try (PreparedStatement statement = connection.prepareStatement(sql.groupedBy(column, filter))) {
-				filter.bind(statement);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						UsageTotals totals = readTotals(rows, sql);
-						for (String key : keys(dimension, rows.getString("group_key"))) {
-							byKey.merge(key, UsageRow.of(key, totals), UsageRow::plus);
-						}
+			for (HourlyWindow part : parts(connection, sql, query, byHour)) {
+				UsageSql source = source(sql, part);
+				UsageSql.Filter filter = source.filter(part.query());
+				select(connection, source, source.groupedBy(column, filter), filter, (rows, totals) -> {
+					for (String key : keys(dimension, rows.getString("group_key"))) {
+						byKey.merge(key, UsageRow.of(key, totals), UsageRow::plus);
 					}
-				}
+				});
 			}
 			List<UsageRow> rows = new ArrayList<>(byKey.values());
 			rows.sort(UsageRow.BY_COST);
@@ -91,26 +131,80 @@ public final class JdbcUsageStore implements UsageStore {
 	@Override
 	public List<TimeBucket> timeseries(UsageQuery query, Duration interval) {
 		long seconds = Math.max(1, interval.toSeconds());
+		// an hour's totals fall in one bucket only when buckets are whole hours
+		boolean byHour = seconds % 3600 == 0 && interval.getNano() == 0;
 		return run((connection, sql) -> {
-			UsageSql.Filter filter = sql.filter(query);
-			Map<Long, List<UsageRow>> buckets = new TreeMap<>();
-			try (PreparedStatement statement = connection.prepareStatement(sql.timeseries(interval, filter))) {
-				filter.bind(statement);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						String model = rows.getString("group_key");
-						buckets.computeIfAbsent(rows.getLong("bucket"), (bucket) -> new ArrayList<>())
-							.add(UsageRow.of((model != null) ? model : UsageRow.NONE, readTotals(rows, sql)));
-					}
-				}
+			Map<Long, Map<String, UsageRow>> buckets = new TreeMap<>();
+			for (HourlyWindow part : parts(connection, sql, query, byHour)) {
+				UsageSql source = source(sql, part);
+				UsageSql.Filter filter = source.filter(part.query());
+				select(connection, source, source.timeseries(interval, filter), filter, (rows, totals) -> {
+					String model = rows.getString("group_key");
+					String key = (model != null) ? model : UsageRow.NONE;
+					buckets.computeIfAbsent(rows.getLong("bucket"), (bucket) -> new LinkedHashMap<>())
+						.merge(key, UsageRow.of(key, totals), UsageRow::plus);
+				});
 			}
 			List<TimeBucket> series = new ArrayList<>(buckets.size());
-			buckets.forEach((bucket, rows) -> {
+			buckets.forEach((bucket, byModel) -> {
+				List<UsageRow> rows = new ArrayList<>(byModel.values());
 				rows.sort(UsageRow.BY_COST);
 				series.add(new TimeBucket(Instant.ofEpochSecond(bucket * seconds), rows));
 			});
 			return series;
 		});
+	}
+
+	/**
+	 * The parts of the window to read: whole hours from the totals when the report can be
+	 * answered from them (no session or tag filter, a dimension they keep) and they exist.
+	 */
+	private List<HourlyWindow> parts(Connection connection, UsageSql sql, UsageQuery query, boolean byHour)
+			throws SQLException {
+		if (!byHour || query.sessionId() != null || query.tag() != null || !hourlyTotals(connection, sql)) {
+			return List.of(new HourlyWindow(query, false));
+		}
+		return HourlyWindow.split(query);
+	}
+
+	private static UsageSql source(UsageSql sql, HourlyWindow part) {
+		return part.fromTotals() ? sql.hourly() : sql;
+	}
+
+	/** Whether the hourly table is there; once seen it stays, a missing one is looked for again a minute later. */
+	private boolean hourlyTotals(Connection connection, UsageSql sql) throws SQLException {
+		if (!this.readHourlyTotals) {
+			return false;
+		}
+		if (this.hourlyTableSeen) {
+			return true;
+		}
+		long now = System.nanoTime();
+		if (this.hourlyTableLookedFor != 0 && now - this.hourlyTableLookedFor < HOURLY_LOOK_AGAIN) {
+			return false;
+		}
+		this.hourlyTableSeen = HourlyTotals.tableExists(connection, sql.dialect(), this.table.hourly());
+		this.hourlyTableLookedFor = now;
+		return this.hourlyTableSeen;
+	}
+
+	/**
+	 * Runs a report's statement and hands each group to the consumer, leaving out the groups
+	 * whose tag set does not hold the query's tag as a whole element.
+	 */
+	private static void select(Connection connection, UsageSql sql, String select, UsageSql.Filter filter,
+			GroupConsumer consumer) throws SQLException {
+		String tag = filter.tag();
+		try (PreparedStatement statement = connection.prepareStatement(select)) {
+			filter.bind(statement);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					if (tag == null || tags(rows.getString("tag_set")).contains(tag)) {
+						consumer.accept(rows, readTotals(rows, sql));
+					}
+				}
+			}
+		}
 	}
 
 	private static UsageTotals readTotals(ResultSet rows, UsageSql sql) throws SQLException {
@@ -131,6 +225,10 @@ public final class JdbcUsageStore implements UsageStore {
 		if (dimension != UsageDimension.TAG) {
 			return List.of((value != null) ? value : UsageRow.NONE);
 		}
+		return tags(value);
+	}
+
+	private static List<String> tags(@Nullable String value) throws SQLException {
 		try {
 			return (value != null) ? json.readValue(value, TAGS) : List.of();
 		}
@@ -156,6 +254,13 @@ public final class JdbcUsageStore implements UsageStore {
 			this.sql = current;
 		}
 		return current;
+	}
+
+	@FunctionalInterface
+	private interface GroupConsumer {
+
+		void accept(ResultSet rows, UsageTotals totals) throws SQLException;
+
 	}
 
 	@FunctionalInterface

@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The DDL scripts shipped in the jar under {@code io/tokensense/jdbc/}, one per dialect. They
+ * The DDL scripts shipped in the jar under {@code io/tokensense/jdbc/}, one per dialect: the
+ * calls table and its hourly totals ({@code <table>_hourly}). They
  * name the default table {@code tokensense_calls} so that Flyway and Liquibase users can copy
  * them as they are; the output runs them with the configured table name put in. Every
  * statement is {@code IF NOT EXISTS}, so running them again changes nothing; a table made by
@@ -22,9 +23,12 @@ import java.util.regex.Pattern;
  */
 public final class SchemaScripts {
 
-	/** The default table's name, alone, after {@code ON}, or inside an index name; replaced in one pass. */
+	/**
+	 * The default table's name, alone, after {@code ON}, inside an index name, or as the hourly
+	 * totals' table; replaced in one pass.
+	 */
 	private static final Pattern NAMES = Pattern
-		.compile("\\b(ON )?" + TableName.DEFAULT + "(?:_(\\w+?)_idx)?\\b");
+		.compile("\\b(ON )?" + TableName.DEFAULT + "(_hourly)?(?:_(\\w+?)_idx)?\\b");
 
 	private SchemaScripts() {
 	}
@@ -124,8 +128,11 @@ public final class SchemaScripts {
 		return NAMES.matcher(script).replaceAll((match) -> {
 			String replacement;
 			if (match.group(2) != null) {
+				replacement = table.hourly().qualified();
+			}
+			else if (match.group(3) != null) {
 				replacement = ((match.group(1) != null) ? "ON " : "")
-						+ dialect.indexNameInScript(table, match.group(2));
+						+ dialect.indexNameInScript(table, match.group(3));
 			}
 			else if (match.group(1) != null) {
 				replacement = "ON " + dialect.tableInCreateIndex(table);

@@ -64,7 +64,19 @@ public record TableName(@Nullable String schema, String name) {
 	 * @return the index name, without schema
 	 */
 	public String indexName(String column) {
-		String suffix = "_" + column + "_idx";
+		return withSuffix("_" + column + "_idx");
+	}
+
+	/**
+	 * The table of hourly totals kept beside this one: {@code <table>_hourly} in the same
+	 * schema, shortened like {@link #indexName} when it would be too long.
+	 * @return the name
+	 */
+	public TableName hourly() {
+		return new TableName(this.schema, withSuffix("_hourly"));
+	}
+
+	private String withSuffix(String suffix) {
 		if (this.name.length() + suffix.length() <= MAX_INDEX_NAME_LENGTH) {
 			return this.name + suffix;
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.tokensense.output.CallEventJson;
 import io.tokensense.usage.UsageQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL of usage reports over the calls table, per dialect. Sums are computed by the
@@ -23,9 +24,30 @@ final class UsageSql {
 
 	private final TableName table;
 
+	private final boolean hourly;
+
+	/** Reports over the calls table. */
 	UsageSql(JdbcDialect dialect, TableName table) {
+		this(dialect, table, false);
+	}
+
+	private UsageSql(JdbcDialect dialect, TableName table, boolean hourly) {
 		this.dialect = dialect;
 		this.table = table;
+		this.hourly = hourly;
+	}
+
+	/** The same reports over the hourly totals kept beside the calls table. */
+	UsageSql hourly() {
+		return new UsageSql(this.dialect, this.table.hourly(), true);
+	}
+
+	JdbcDialect dialect() {
+		return this.dialect;
+	}
+
+	private String timeColumn() {
+		return this.hourly ? "hour_start" : "timestamp";
 	}
 
 	boolean dialectIsSqlite() {
@@ -34,6 +56,12 @@ final class UsageSql {
 
 	/** The sums every report selects, labelled as {@code JdbcUsageStore} reads them. */
 	String sums() {
+		if (this.hourly) {
+			return "SUM(calls) AS calls, SUM(errors) AS errors, SUM(input_tokens) AS input_tokens, "
+					+ "SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens, "
+					+ "SUM(cache_write_tokens) AS cache_write_tokens, SUM(reasoning_tokens) AS reasoning_tokens, "
+					+ costSum() + " AS cost_usd, SUM(unpriced_calls) AS unpriced_calls";
+		}
 		return "COUNT(*) AS calls, SUM(CASE WHEN status = 'ERROR' THEN 1 ELSE 0 END) AS errors, "
 				+ "SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens, "
 				+ "SUM(cache_read_tokens) AS cache_read_tokens, SUM(cache_write_tokens) AS cache_write_tokens, "
@@ -42,35 +70,56 @@ final class UsageSql {
 	}
 
 	private String costSum() {
+		if (this.hourly && this.dialect == JdbcDialect.SQLITE) {
+			return "SUM(cost_pico_usd)";
+		}
 		if (this.dialect == JdbcDialect.SQLITE) {
 			return "SUM(CAST(ROUND(cost_usd * 1" + "0".repeat(SQLITE_COST_SCALE) + ") AS INTEGER))";
 		}
 		return "SUM(cost_usd)";
 	}
 
+	/**
+	 * The sums over the filtered rows. With a tag filter, per distinct tag set as
+	 * {@code tag_set}: {@code LIKE} only narrows the rows, the caller keeps the sets that hold the
+	 * tag as a whole element.
+	 */
 	String totals(Filter filter) {
-		return "SELECT " + sums() + " FROM " + this.table.qualified() + filter.where();
+		return select("", filter, "");
 	}
 
-	/** Sums grouped by a column (or, with {@code null}, by the tags' text). */
+	/** Sums grouped by a column (the tags' text for the tag dimension) as {@code group_key}. */
 	String groupedBy(String column, Filter filter) {
-		return "SELECT " + column + " AS group_key, " + sums() + " FROM " + this.table.qualified() + filter.where()
-				+ " GROUP BY " + column;
+		return select(column + " AS group_key, ", filter, column);
 	}
 
 	/** Sums per model and bucket; the bucket is the start's epoch seconds divided by the interval. */
 	String timeseries(Duration interval, Filter filter) {
 		// a literal, not a parameter: PostgreSQL only matches GROUP BY expressions that are identical
 		String bucket = bucketExpression(Math.max(1, interval.toSeconds()));
-		return "SELECT " + bucket + " AS bucket, request_model AS group_key, " + sums() + " FROM "
-				+ this.table.qualified() + filter.where() + " GROUP BY " + bucket + ", request_model";
+		return select(bucket + " AS bucket, request_model AS group_key, ", filter, bucket + ", request_model");
 	}
 
-	private String bucketExpression(long seconds) {
+	private String select(String keys, Filter filter, String groupBy) {
+		String tagSet = filter.byTag() ? "tags AS tag_set, " : "";
+		List<String> groups = new ArrayList<>();
+		if (!groupBy.isEmpty()) {
+			groups.add(groupBy);
+		}
+		if (filter.byTag() && !groupBy.equals("tags")) {
+			groups.add("tags");
+		}
+		String grouping = groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups);
+		return "SELECT " + keys + tagSet + sums() + " FROM " + this.table.qualified() + filter.where() + grouping;
+	}
+
+	/** The start's epoch seconds divided by {@code seconds}, rounded down, as SQL. */
+	String bucketExpression(long seconds) {
+		String column = timeColumn();
 		return switch (this.dialect) {
-			case POSTGRESQL, H2 -> "CAST(FLOOR(EXTRACT(EPOCH FROM timestamp) / " + seconds + ") AS BIGINT)";
-			case MYSQL -> "FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', timestamp) / " + seconds + ")";
-			case SQLITE -> "(CAST(strftime('%s', timestamp) AS INTEGER) / " + seconds + ")";
+			case POSTGRESQL, H2 -> "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / " + seconds + ") AS BIGINT)";
+			case MYSQL -> "FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', " + column + ") / " + seconds + ")";
+			case SQLITE -> "(CAST(strftime('%s', " + column + ") AS INTEGER) / " + seconds + ")";
 		};
 	}
 
@@ -88,9 +137,9 @@ final class UsageSql {
 		Filter(UsageQuery query) {
 			this.query = query;
 			if (query.since() != null) {
-				this.conditions.add("timestamp >= ?");
+				this.conditions.add(timeColumn() + " >= ?");
 			}
-			this.conditions.add("timestamp < ?");
+			this.conditions.add(timeColumn() + " < ?");
 			if (query.userId() != null) {
 				this.conditions.add("user_id = ?");
 			}
@@ -100,6 +149,14 @@ final class UsageSql {
 			if (query.tag() != null) {
 				this.conditions.add("tags LIKE ? ESCAPE '!'");
 			}
+		}
+
+		@Nullable String tag() {
+			return this.query.tag();
+		}
+
+		boolean byTag() {
+			return this.query.tag() != null;
 		}
 
 		String where() {
@@ -125,7 +182,10 @@ final class UsageSql {
 
 	}
 
-	/** Matches the tag as one element of the stored JSON array, wildcards escaped. */
+	/**
+	 * Finds the tag inside the stored JSON array, wildcards escaped: a superset of the rows
+	 * holding it as an element ({@code "b"} is also inside {@code ["a\"b"]}).
+	 */
 	static String tagPattern(String tag) {
 		String element = CallEventJson.toJsonArray(List.of(tag));
 		String quoted = element.substring(1, element.length() - 1);

@@ -61,6 +61,14 @@ class JdbcUsageStoreTest {
 						.isEqualTo(normalised(memory.breakdown(query, dimension)));
 				}
 			}
+			assertThat(jdbc.totals(UsageQuery.of(null, null, null, "b", NOW)).calls()).as("whole tag b").isEqualTo(1);
+			assertThat(jdbc.totals(UsageQuery.of(null, null, null, ",", NOW)).calls()).as("whole tag ,").isZero();
+			assertThat(jdbc.totals(UsageQuery.of(null, LONG_USER, null, null, NOW)).calls()).as("long user").isEqualTo(1);
+			assertThat(jdbc.totals(UsageQuery.of(null, null, LONG_SESSION, null, NOW)).calls()).as("long session")
+				.isEqualTo(1);
+			assertThat(jdbc.breakdown(UsageQuery.of(null, null, null, "b", NOW), UsageDimension.TAG))
+				.extracting(UsageRow::key)
+				.containsExactlyInAnyOrder("b", "c");
 			List<TimeBucket> series = jdbc.timeseries(queries().get(0), Duration.ofHours(1));
 			List<TimeBucket> expected = memory.timeseries(queries().get(0), Duration.ofHours(1));
 			assertThat(series).extracting(TimeBucket::start).isEqualTo(expected.stream().map(TimeBucket::start).toList());
@@ -80,14 +88,36 @@ class JdbcUsageStoreTest {
 				"0.000000075", "batch"));
 		events.add(Events.failed(NOW.minus(Duration.ofMinutes(10)), "gpt-4o", "bob", "429"));
 		events.add(Events.unknownModel(NOW.minus(Duration.ofMinutes(5)), "mystery", "carol"));
+		// tags holding another tag's JSON text: only the last event carries "b" as a whole element
+		events.add(Events.priced(NOW.minus(Duration.ofMinutes(4)), "gpt-4o", "dave", 10, 1, "0.01", "a\"b"));
+		events.add(Events.priced(NOW.minus(Duration.ofMinutes(4)), "gpt-4o", "dave", 10, 1, "0.02", "x,", ",y"));
+		events.add(Events.priced(NOW.minus(Duration.ofMinutes(3)), "gpt-4o", "erin", 10, 1, "0.04", "b", "c"));
+		// stored cut to 255 characters: filters by the full value must still find them
+		events.add(withSession(Events.priced(NOW.minus(Duration.ofMinutes(2)), "gpt-4o", LONG_USER, 10, 1, "0.08"),
+				LONG_SESSION));
 		return events;
+	}
+
+	private static final String LONG_USER = "u".repeat(254) + "\uD83D\uDE80" + "-and-more";
+
+	private static final String LONG_SESSION = "s".repeat(300);
+
+	private static CallEvent withSession(CallEvent event, String sessionId) {
+		return new CallEvent(event.id(), event.timestamp(), event.provider(), event.operation(), event.requestModel(),
+				event.responseModel(), event.inputTokens(), event.outputTokens(), event.cacheReadTokens(),
+				event.cacheWriteTokens(), event.reasoningTokens(), event.totalTokens(), event.costUsd(),
+				event.pricingStatus(), event.latency(), event.timeToFirstToken(), event.streamed(), event.status(),
+				event.errorType(), event.userId(), sessionId, event.tags(), event.requestId(), event.prompt(),
+				event.response(), event.serviceTier());
 	}
 
 	private static List<UsageQuery> queries() {
 		return List.of(UsageQuery.of(null, null, null, null, NOW), UsageQuery.of("PT24H", null, null, null, NOW),
 				UsageQuery.of(null, "bob", null, null, NOW), UsageQuery.of(null, null, null, "beta", NOW),
 				UsageQuery.of(null, null, null, "100%_off", NOW), UsageQuery.of(null, null, null, "100", NOW),
-				UsageQuery.of("2026-11-27T11:30:00Z", null, null, null, NOW));
+				UsageQuery.of("2026-11-27T11:30:00Z", null, null, null, NOW), UsageQuery.of(null, null, null, "b", NOW),
+				UsageQuery.of(null, null, null, ",", NOW), UsageQuery.of(null, null, null, "a\"b", NOW),
+				UsageQuery.of(null, LONG_USER, null, null, NOW), UsageQuery.of(null, null, LONG_SESSION, null, NOW));
 	}
 
 	private static void assertSameTotals(UsageTotals actual, UsageTotals expected, UsageQuery query) {

@@ -36,8 +36,19 @@ class SchemaScriptsTest {
 
 	@Test
 	void dropsComments() {
-		assertThat(SchemaScripts.statements(JdbcDialect.MYSQL, TableName.of("calls"))).hasSize(1)
+		assertThat(SchemaScripts.statements(JdbcDialect.MYSQL, TableName.of("calls"))).hasSize(2)
 			.noneMatch((statement) -> statement.contains("--"));
+	}
+
+	@Test
+	void createsTheHourlyTotalsBesideTheConfiguredTable() {
+		for (JdbcDialect dialect : JdbcDialect.values()) {
+			List<String> statements = SchemaScripts.statements(dialect, TableName.of("app.calls"));
+			assertThat(statements.get(statements.size() - 1)).as(dialect.name())
+				.startsWith("CREATE TABLE IF NOT EXISTS app.calls_hourly (")
+				.contains("PRIMARY KEY (hour_start, key_hash)");
+		}
+		assertThat(TableName.of("x".repeat(60)).hourly().name()).hasSizeLessThanOrEqualTo(63).endsWith("_hourly");
 	}
 
 }

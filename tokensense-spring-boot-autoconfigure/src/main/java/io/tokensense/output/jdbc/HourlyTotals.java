@@ -1,0 +1,192 @@
+package io.tokensense.output.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.tokensense.CallEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps the hourly totals table ({@link TableName#hourly()}) in step with the calls table. In
+ * the transaction that inserts a batch, it notes which of the batch's ids are already there,
+ * lets the insert run, then adds the sums of exactly the rows that insert added, computed by
+ * the database with the expressions the reports use, to their hours. A batch retried after a
+ * commit that did land finds its ids present and adds nothing, so nothing counts twice.
+ *
+ * <p>When the hourly table is missing (the schema is managed by hand and lacks it), rows are
+ * written without totals and reports read the rows alone.
+ */
+public final class HourlyTotals {
+
+	/** Ids per {@code IN (...)}: well under every driver's limit of parameters. */
+	private static final int IDS_PER_STATEMENT = 500;
+
+	private final TableName table;
+
+	private volatile boolean present;
+
+	/**
+	 * Totals beside a calls table.
+	 * @param table the calls table
+	 */
+	public HourlyTotals(TableName table) {
+		this.table = table;
+	}
+
+	/**
+	 * Runs the insert of a batch and adds the rows it inserted to the hourly totals, in the
+	 * connection's current transaction.
+	 * @param connection a connection in a transaction
+	 * @param dialect the database's dialect
+	 * @param batch the events the insert writes
+	 * @param insert writes the batch's rows, leaving rows whose id is present alone
+	 * @throws SQLException when a statement fails; the caller rolls back
+	 */
+	public void insert(Connection connection, JdbcDialect dialect, List<CallEvent> batch, Insert insert)
+			throws SQLException {
+		if (!exists(connection, dialect)) {
+			insert.run();
+			return;
+		}
+		HourlyTotalsSql sql = new HourlyTotalsSql(dialect, this.table);
+		List<String> ids = new ArrayList<>(batch.size());
+		for (CallEvent event : batch) {
+			ids.add(event.id().toString());
+		}
+		Set<String> present = existing(connection, sql, ids);
+		insert.run();
+		List<String> inserted = new ArrayList<>(ids);
+		inserted.removeAll(present);
+		if (!inserted.isEmpty()) {
+			add(connection, dialect, sql, sums(connection, dialect, sql, inserted));
+		}
+	}
+
+	private static Set<String> existing(Connection connection, HourlyTotalsSql sql, List<String> ids)
+			throws SQLException {
+		Set<String> present = new HashSet<>();
+		for (List<String> chunk : chunks(ids)) {
+			try (PreparedStatement statement = connection.prepareStatement(sql.existingIds(chunk.size()))) {
+				bindIds(statement, chunk);
+				try (ResultSet rows = statement.executeQuery()) {
+					while (rows.next()) {
+						present.add(rows.getString(1));
+					}
+				}
+			}
+		}
+		return present;
+	}
+
+	/** The inserted rows' sums per group, sorted so that concurrent writers lock rows in one order. */
+	private static Map<HourlyKey, HourlyKey.Sums> sums(Connection connection, JdbcDialect dialect,
+			HourlyTotalsSql sql, List<String> ids) throws SQLException {
+		Map<HourlyKey, HourlyKey.Sums> groups = new TreeMap<>();
+		for (List<String> chunk : chunks(ids)) {
+			try (PreparedStatement statement = connection.prepareStatement(sql.sumsOfRows(chunk.size()))) {
+				bindIds(statement, chunk);
+				try (ResultSet rows = statement.executeQuery()) {
+					while (rows.next()) {
+						HourlyKey key = HourlyKey.of(rows.getLong("hour_bucket"), rows.getString("provider"),
+								rows.getString("operation"), rows.getString("request_model"), rows.getString("user_id"));
+						groups.merge(key, HourlyKey.Sums.read(rows, sql.costInPicodollars()), HourlyKey.Sums::plus);
+					}
+				}
+			}
+		}
+		return groups;
+	}
+
+	private static void add(Connection connection, JdbcDialect dialect, HourlyTotalsSql sql,
+			Map<HourlyKey, HourlyKey.Sums> groups) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql.upsert())) {
+			for (Map.Entry<HourlyKey, HourlyKey.Sums> group : groups.entrySet()) {
+				HourlyKey key = group.getKey();
+				int i = 1;
+				dialect.setTimestamp(statement, i++, Instant.ofEpochSecond(key.hour() * 3600));
+				statement.setString(i++, key.hash());
+				statement.setString(i++, key.provider());
+				statement.setString(i++, key.operation());
+				setString(statement, i++, key.requestModel());
+				setString(statement, i++, key.userId());
+				group.getValue().bind(statement, i, sql.costInPicodollars());
+				statement.addBatch();
+			}
+			statement.executeBatch();
+		}
+	}
+
+	private boolean exists(Connection connection, JdbcDialect dialect) throws SQLException {
+		if (!this.present) {
+			this.present = tableExists(connection, dialect, this.table.hourly());
+		}
+		return this.present;
+	}
+
+	/** Whether a table exists, however the database folds the case of unquoted names. */
+	static boolean tableExists(Connection connection, JdbcDialect dialect, TableName table) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		for (String name : List.of(table.name(), table.name().toLowerCase(Locale.ROOT),
+				table.name().toUpperCase(Locale.ROOT))) {
+			String schema = table.schema();
+			String catalog = (dialect == JdbcDialect.MYSQL && schema != null) ? schema : connection.getCatalog();
+			String schemaPattern = (dialect == JdbcDialect.MYSQL || schema == null) ? null
+					: (dialect == JdbcDialect.H2) ? schema.toUpperCase(Locale.ROOT) : schema;
+			try (ResultSet tables = metaData.getTables(catalog, schemaPattern, name, null)) {
+				if (tables.next()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static List<List<String>> chunks(List<String> ids) {
+		List<List<String>> chunks = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+			chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
+		}
+		return chunks;
+	}
+
+	private static void bindIds(PreparedStatement statement, List<String> ids) throws SQLException {
+		for (int i = 0; i < ids.size(); i++) {
+			statement.setString(i + 1, ids.get(i));
+		}
+	}
+
+	private static void setString(PreparedStatement statement, int index, @Nullable String value)
+			throws SQLException {
+		if (value != null) {
+			statement.setString(index, value);
+		}
+		else {
+			statement.setNull(index, Types.VARCHAR);
+		}
+	}
+
+	/** The insert of a batch's rows. */
+	@FunctionalInterface
+	public interface Insert {
+
+		/**
+		 * Writes the rows.
+		 * @throws SQLException when the database refuses them
+		 */
+		void run() throws SQLException;
+
+	}
+
+}

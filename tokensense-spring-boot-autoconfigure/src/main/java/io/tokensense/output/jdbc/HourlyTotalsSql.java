@@ -1,0 +1,106 @@
+package io.tokensense.output.jdbc;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The statements keeping the hourly totals: which ids of a batch are already in the calls
+ * table, the sums of the rows just inserted per hour and key, and the per-dialect statement
+ * adding one group's sums to its row of the hourly table.
+ */
+final class HourlyTotalsSql {
+
+	/** Every column of the hourly table, in the order {@link HourlyTotals} binds them. */
+	private static final List<String> KEYS = List.of("hour_start", "key_hash", "provider", "operation",
+			"request_model", "user_id");
+
+	private static final List<String> COUNTS = List.of("calls", "errors", "unpriced_calls", "input_tokens",
+			"output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens");
+
+	private final UsageSql sql;
+
+	private final TableName calls;
+
+	private final TableName hourly;
+
+	HourlyTotalsSql(JdbcDialect dialect, TableName calls) {
+		this.sql = new UsageSql(dialect, calls);
+		this.calls = calls;
+		this.hourly = calls.hourly();
+	}
+
+	String existingIds(int count) {
+		return "SELECT id FROM " + this.calls.qualified() + " WHERE id IN (" + parameters(count) + ")";
+	}
+
+	/** The new rows' sums per hour (epoch hours as {@code hour_bucket}), provider, operation, model and user. */
+	String sumsOfRows(int count) {
+		String hour = this.sql.bucketExpression(3600);
+		String keys = "provider, operation, request_model, user_id";
+		return "SELECT " + hour + " AS hour_bucket, " + keys + ", " + this.sql.sums() + " FROM " + this.calls.qualified()
+				+ " WHERE id IN (" + parameters(count) + ") GROUP BY " + hour + ", " + keys;
+	}
+
+	/** Adds one group's sums to its row, creating the row when missing. */
+	String upsert() {
+		List<String> sums = sums();
+		List<String> columns = columns();
+		String names = String.join(", ", columns);
+		String values = parameters(columns.size());
+		String table = this.hourly.qualified();
+		return switch (this.sql.dialect()) {
+			case POSTGRESQL -> "INSERT INTO " + table + " AS h (" + names + ") VALUES (" + values
+					+ ") ON CONFLICT (hour_start, key_hash) DO UPDATE SET "
+					+ join(sums, (column) -> column + " = h." + column + " + EXCLUDED." + column);
+			case SQLITE -> "INSERT INTO " + table + " (" + names + ") VALUES (" + values
+					+ ") ON CONFLICT (hour_start, key_hash) DO UPDATE SET "
+					+ join(sums, (column) -> column + " = " + column + " + excluded." + column);
+			case MYSQL -> "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ") ON DUPLICATE KEY UPDATE "
+					+ join(sums, (column) -> column + " = " + column + " + VALUES(" + column + ")");
+			case H2 -> "MERGE INTO " + table + " h USING (VALUES (" + h2Values() + ")) AS s (" + names
+					+ ") ON h.hour_start = s.hour_start AND h.key_hash = s.key_hash WHEN MATCHED THEN UPDATE SET "
+					+ join(sums, (column) -> column + " = h." + column + " + s." + column)
+					+ " WHEN NOT MATCHED THEN INSERT (" + names + ") VALUES ("
+					+ join(columns, (column) -> "s." + column) + ")";
+		};
+	}
+
+	/** H2 needs the parameters' types to add them up. */
+	private static String h2Values() {
+		return "CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), "
+				+ "CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), "
+				+ "CAST(? AS BIGINT), ".repeat(COUNTS.size()) + "CAST(? AS DECIMAL(38, 18))";
+	}
+
+	List<String> columns() {
+		List<String> columns = new ArrayList<>(KEYS);
+		columns.addAll(sums());
+		return columns;
+	}
+
+	private List<String> sums() {
+		List<String> sums = new ArrayList<>(COUNTS);
+		sums.add(costColumn());
+		return sums;
+	}
+
+	boolean costInPicodollars() {
+		return this.sql.dialectIsSqlite();
+	}
+
+	private String costColumn() {
+		return costInPicodollars() ? "cost_pico_usd" : "cost_usd";
+	}
+
+	private static String parameters(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	private static String join(List<String> columns, Function<String, String> each) {
+		return columns.stream().map(each).collect(Collectors.joining(", "));
+	}
+
+}
