@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The scopes open on one thread, oldest first, and the attribution they make together. Only
+ * The scopes open on one thread, broadest first (by {@link TokenSenseContext.Origin}, then oldest
+ * first), and the attribution they make together. Only
  * the owning thread changes the list; a scope closed on another thread is only marked, and the
  * owner drops it the next time it reads or changes its scopes. Recomputing from what is left
  * is what makes closing in any order correct: the current value never depends on the order
@@ -30,8 +31,20 @@ final class ScopeStack {
 		if (this.stale) {
 			dropClosed();
 		}
-		this.open.add(scope);
-		this.current = this.current.narrowedBy(scope.layer());
+		int at = this.open.size();
+		while (at > 0 && this.open.get(at - 1).origin().compareTo(scope.origin()) > 0) {
+			at--;
+		}
+		if (at == this.open.size()) {
+			// the usual case, a scope ranking at least as high as the innermost: one merge
+			this.open.add(scope);
+			this.current = this.current.narrowedBy(scope.layer());
+			scope.effective(this.current);
+			return;
+		}
+		// e.g. a @TokenSenseScope method called inside a scope opened in code: it goes below it
+		this.open.add(at, scope);
+		dropClosed();
 	}
 
 	/** Removes a closed scope; called on the owning thread. */

@@ -3,7 +3,7 @@ package io.tokensense;
 import java.util.Objects;
 
 import io.tokensense.capture.ClientProxies;
-import io.tokensense.capture.Routes;
+import io.tokensense.recording.ObserveRoutes;
 
 /**
  * Observes SDK clients that are not Spring beans (bean clients are observed by the
@@ -58,10 +58,10 @@ public final class TokenSense {
 	public static <T> T observe(T client, ObserveOptions options) {
 		Objects.requireNonNull(client, "client must not be null");
 		Objects.requireNonNull(options, "options must not be null");
-		if (Routes.isApplicationDisabled()) {
+		if (ObserveRoutes.isDisabled()) {
 			return client;
 		}
-		return ClientProxies.observe(client, options, () -> Routes.forOptions(options));
+		return ClientProxies.observe(client, options, ObserveRoutes.forOptions(options));
 	}
 
 }

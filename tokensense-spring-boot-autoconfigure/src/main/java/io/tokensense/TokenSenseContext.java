@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  *
  * Scopes nest: an inner scope inherits what it does not set and adds its tags to the outer
  * ones. Asynchronous calls keep the context of the thread that made them.
+ *
+ * <p>A scope has an {@link Origin}: one opened in code ranks above a
+ * {@link TokenSenseScope @TokenSenseScope} method's, which ranks above the web request's,
+ * whatever order they were opened in; within one origin the inner scope wins.
  */
 public final class TokenSenseContext {
 
@@ -41,6 +45,20 @@ public final class TokenSenseContext {
 	public static Attribution current() {
 		ScopeStack scopes = SCOPES.get();
 		return (scopes != null) ? scopes.current() : Attribution.NONE;
+	}
+
+	/** Where a scope comes from; a later constant ranks above an earlier one. */
+	public enum Origin {
+
+		/** Opened for a web request, from its principal, headers and handler. */
+		REQUEST,
+
+		/** Opened by a {@link TokenSenseScope @TokenSenseScope} method. */
+		METHOD,
+
+		/** Opened in code with {@link ScopeBuilder#open()}. */
+		CODE
+
 	}
 
 	/** Builds a scope; {@link #open()} starts it on the current thread. */
@@ -72,14 +90,21 @@ public final class TokenSenseContext {
 
 		/** Starts the scope on this thread; it lasts until it is closed, on any thread. */
 		public Scope open() {
+			return open(Origin.CODE);
+		}
+
+		/**
+		 * Starts a scope of the given origin on this thread; it lasts until it is closed, on any
+		 * thread. Integrations use it so that a scope opened in code wins over theirs.
+		 */
+		public Scope open(Origin origin) {
 			ScopeStack scopes = SCOPES.get();
 			if (scopes == null) {
 				scopes = new ScopeStack();
 				SCOPES.set(scopes);
 			}
-			Scope scope = new Scope(scopes, new Attribution(this.userId, this.sessionId, this.tags));
+			Scope scope = new Scope(scopes, origin, new Attribution(this.userId, this.sessionId, this.tags));
 			scopes.push(scope);
-			scope.effective(scopes.current());
 			return scope;
 		}
 
@@ -94,6 +119,8 @@ public final class TokenSenseContext {
 
 		private final ScopeStack owner;
 
+		private final Origin origin;
+
 		private final Attribution layer;
 
 		/** What was in force on the owning thread with this scope the innermost one. */
@@ -101,9 +128,14 @@ public final class TokenSenseContext {
 
 		private volatile boolean closed;
 
-		private Scope(ScopeStack owner, Attribution layer) {
+		private Scope(ScopeStack owner, Origin origin, Attribution layer) {
 			this.owner = owner;
+			this.origin = origin;
 			this.layer = layer;
+		}
+
+		Origin origin() {
+			return this.origin;
 		}
 
 		Attribution layer() {

@@ -1,8 +1,5 @@
 package io.tokensense;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,24 +14,36 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.tokensense.capture.ClientProxies;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.output.jdbc.SqliteDataSource;
+import io.tokensense.recording.ObserveRoutes;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
 import io.tokensense.testsupport.Requests;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link TokenSense#observe} outside any Spring application.
+ * {@link TokenSense#observe} outside any Spring application. The plain-Java default is JVM-wide
+ * and writes {@code ./tokensense.db} in the working directory, so this class runs in a JVM of
+ * its own whose working directory is under {@code target/} (surefire execution
+ * {@code plain-java}): no Spring context of another test is bound, and no file lands in the
+ * module.
  */
 class TokenSensePlainJavaTest {
 
 	private final LoopbackServer server = new LoopbackServer();
+
+	@BeforeAll
+	static void runsWithoutAnyApplication() {
+		Assumptions.assumeFalse(ObserveRoutes.applicationBound(),
+				"a Spring application of another test is bound in this JVM: run in surefire execution plain-java");
+	}
 
 	@AfterEach
 	void stop() {
@@ -74,18 +83,6 @@ class TokenSensePlainJavaTest {
 		assertThat(scoped.userId()).isEqualTo("alice");
 		assertThat(scoped.sessionId()).isEqualTo("chat_456");
 		assertThat(scoped.tags()).containsExactly("beta", "production", "chat-feature");
-	}
-
-	/** Whether the plain-Java default's SQLite file was there before: if not, the test removes it. */
-	private static final boolean DEFAULT_FILE_EXISTED = Files.exists(Path.of("tokensense.db"));
-
-	@AfterAll
-	static void removeTheDefaultFile() throws IOException {
-		if (!DEFAULT_FILE_EXISTED) {
-			for (String suffix : List.of("", "-wal", "-shm")) {
-				Files.deleteIfExists(Path.of("tokensense.db" + suffix));
-			}
-		}
 	}
 
 	@Test

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.tokensense.capture.BenchmarkAccess;
+import io.tokensense.recording.BenchmarkAccess;
 import io.tokensense.pricing.CostCalculator;
 import io.tokensense.pricing.PriceCatalog;
 import io.tokensense.pricing.Pricing;

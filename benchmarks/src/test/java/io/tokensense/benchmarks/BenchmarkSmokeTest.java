@@ -72,6 +72,14 @@ class BenchmarkSmokeTest {
 	}
 
 	@Test
+	void scopeAnnotationBenchmarksRun() throws RunnerException {
+		Collection<RunResult> results = smokeRun(ScopeAnnotationBenchmark.class);
+
+		assertThat(results).hasSize(4);
+		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+	}
+
+	@Test
 	void budgetCheckBenchmarksRun() throws RunnerException {
 		Collection<RunResult> results = smokeRun(BudgetCheckBenchmark.class);
 		// four benchmarks, two caller counts each

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.tokensense.CallEvent;
-import io.tokensense.capture.EventSink;
+import io.tokensense.recording.EventSink;
 import io.tokensense.pipeline.RateLimitedLogger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import io.tokensense.ObserveOptions;
 import io.tokensense.capture.ClientProxies;
-import io.tokensense.capture.EventRoute;
+import io.tokensense.recording.Recorder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +38,14 @@ final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanF
 
 	private final ObjectProvider<TokenSenseProperties> properties;
 
-	private final Supplier<EventRoute> route;
+	private final Supplier<@Nullable Recorder> recorder;
 
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	ObservingClientBeanPostProcessor(ObjectProvider<TokenSenseProperties> properties,
-			ObjectProvider<EventRoute> route) {
+			ObjectProvider<Recorder> recorder) {
 		this.properties = properties;
-		this.route = new CachingRoute(route);
+		this.recorder = new LazyRecorder(recorder);
 	}
 
 	@Override
@@ -85,7 +85,7 @@ final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanF
 		}
 		ObserveOptions options = ObserveOptions.builder().provider(providerOf(settings, beanName)).build();
 		logger.debug("Observing LLM client bean '{}' ({})", beanName, clientInterface.getName());
-		return ClientProxies.observe(bean, options, this.route);
+		return ClientProxies.observe(bean, options, this.recorder);
 	}
 
 	/**
@@ -134,29 +134,6 @@ final class ObservingClientBeanPostProcessor implements BeanPostProcessor, BeanF
 	public int getOrder() {
 		// after other post-processors, so the proxy wraps the finished bean
 		return Ordered.LOWEST_PRECEDENCE - 10;
-	}
-
-	/** Looks the route bean up once, on the first observed call. */
-	private static final class CachingRoute implements Supplier<EventRoute> {
-
-		private final ObjectProvider<EventRoute> provider;
-
-		private volatile @Nullable EventRoute route;
-
-		CachingRoute(ObjectProvider<EventRoute> provider) {
-			this.provider = provider;
-		}
-
-		@Override
-		public EventRoute get() {
-			EventRoute current = this.route;
-			if (current == null) {
-				current = this.provider.getObject();
-				this.route = current;
-			}
-			return current;
-		}
-
 	}
 
 }

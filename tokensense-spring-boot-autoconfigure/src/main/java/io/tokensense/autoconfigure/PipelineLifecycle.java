@@ -2,17 +2,15 @@ package io.tokensense.autoconfigure;
 
 import java.time.Duration;
 
-import io.tokensense.capture.EventRoute;
-import io.tokensense.capture.Routes;
 import io.tokensense.pipeline.EventPipeline;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the pipeline with the application and binds its route for
- * {@code TokenSense.observe}; on stop, unbinds it and writes what is queued within
- * {@code tokensense.shutdown-timeout}. It stops in a late phase, after the web server has
- * finished its in-flight requests, so their calls are still recorded.
+ * Starts the pipeline with the application (calls made while it starts already started it)
+ * and, on stop, writes what is queued within {@code tokensense.shutdown-timeout}. It stops in
+ * a late phase, after the web server has finished its in-flight requests, so their calls are
+ * still recorded.
  */
 final class PipelineLifecycle implements SmartLifecycle {
 
@@ -21,29 +19,24 @@ final class PipelineLifecycle implements SmartLifecycle {
 
 	private final EventPipeline pipeline;
 
-	private final EventRoute route;
-
 	private final Duration shutdownTimeout;
 
 	private volatile boolean running;
 
-	PipelineLifecycle(EventPipeline pipeline, EventRoute route, Duration shutdownTimeout) {
+	PipelineLifecycle(EventPipeline pipeline, Duration shutdownTimeout) {
 		this.pipeline = pipeline;
-		this.route = route;
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
 	@Override
 	public void start() {
 		this.pipeline.start();
-		Routes.bindApplication(this.route);
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		Routes.unbindApplication(this.route);
 		this.pipeline.close(this.shutdownTimeout);
 	}
 

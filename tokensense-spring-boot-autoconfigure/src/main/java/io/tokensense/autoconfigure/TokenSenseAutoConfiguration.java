@@ -4,11 +4,11 @@ import java.util.List;
 
 import io.tokensense.Attribution;
 import io.tokensense.budget.BudgetGuard;
-import io.tokensense.capture.EventRoute;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pricing.CostCalculator;
 import io.tokensense.pricing.RefreshingPriceCatalog;
+import io.tokensense.recording.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +37,15 @@ public final class TokenSenseAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(TokenSenseAutoConfiguration.class);
 
 	@Bean
+	static ObserveRoutesBinding tokenSenseObserveBinding() {
+		return ObserveRoutesBinding.enabled();
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty(name = "tokensense.wrap-beans", matchIfMissing = true)
 	static ObservingClientBeanPostProcessor tokenSenseClientBeanPostProcessor(
-			ObjectProvider<TokenSenseProperties> properties, ObjectProvider<EventRoute> route) {
-		return new ObservingClientBeanPostProcessor(properties, route);
+			ObjectProvider<TokenSenseProperties> properties, ObjectProvider<Recorder> recorder) {
+		return new ObservingClientBeanPostProcessor(properties, recorder);
 	}
 
 	@Bean
@@ -83,19 +88,18 @@ public final class TokenSenseAutoConfiguration {
 	}
 
 	@Bean
-	EventRoute tokenSenseEventRoute(TokenSenseProperties properties, CostCalculator costs,
-			ApplicationEventSink sink, ObjectProvider<BudgetGuard> budgets) {
+	Recorder tokenSenseRecorder(TokenSenseProperties properties, CostCalculator costs, ApplicationEventSink sink,
+			ObjectProvider<BudgetGuard> budgets) {
 		warnAboutContentCapture(properties);
 		Attribution defaults = new Attribution(properties.getUserId(), properties.getSessionId(),
 				properties.getTags());
-		return new EventRoute(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink,
+		return new Recorder(costs, defaults, properties.isLogPrompts(), properties.isLogResponses(), sink,
 				properties.getStreaming().isIncludeUsage(), budgets.getIfAvailable(() -> BudgetGuard.NONE));
 	}
 
 	@Bean
-	PipelineLifecycle tokenSensePipelineLifecycle(EventPipeline pipeline, EventRoute route,
-			TokenSenseProperties properties) {
-		return new PipelineLifecycle(pipeline, route, properties.getShutdownTimeout());
+	PipelineLifecycle tokenSensePipelineLifecycle(EventPipeline pipeline, TokenSenseProperties properties) {
+		return new PipelineLifecycle(pipeline, properties.getShutdownTimeout());
 	}
 
 	private static void warnAboutContentCapture(TokenSenseProperties properties) {

@@ -4,12 +4,17 @@ import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.tokensense.CallEvent;
+import io.tokensense.CallStatus;
 import io.tokensense.provider.ResultReading;
+import io.tokensense.recording.ErrorTypes;
+import io.tokensense.recording.Recorder;
+import io.tokensense.recording.RecordingFailures;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one billed call and records it once it ends. The caller always receives the SDK's
+ * Runs one billed call through an observed client and records it once it ends, as one client
+ * of the recording core: the recorder in force is resolved once, when the call starts, and the
+ * call ends on that same recorder. The caller always receives the SDK's
  * own result or exception: whatever goes wrong while recording is swallowed and counted.
  * An async call returns the SDK's own future, so {@code cancel()} still reaches the SDK; the
  * event is recorded when that future completes. Streams, async streams and raw responses come
@@ -27,8 +32,12 @@ final class CallRecorder {
 	 */
 	static @Nullable Object invoke(ObservedClient client, String operation, ResultShape shape, boolean streaming,
 			Object target, Method method, @Nullable Object @Nullable [] args) throws Throwable {
-		@Nullable Object[] callArgs = streaming ? withStreamUsage(client, args) : args;
-		InFlightCall call = start(client, operation, callArgs, streaming);
+		Recorder recorder = recorderOrNull(client);
+		if (recorder == null) {
+			return Proxies.invoke(target, method, args);
+		}
+		@Nullable Object[] callArgs = streaming ? withStreamUsage(recorder, client, args) : args;
+		InFlightCall call = start(recorder, client, operation, callArgs, streaming);
 		if (call != null) {
 			BudgetCheck.beforeCall(call);
 		}
@@ -101,10 +110,10 @@ final class CallRecorder {
 	}
 
 	/** The {@code tokensense.streaming.include-usage} opt-in, applied to the request when on. */
-	private static @Nullable Object @Nullable [] withStreamUsage(ObservedClient client,
+	private static @Nullable Object @Nullable [] withStreamUsage(Recorder recorder, ObservedClient client,
 			@Nullable Object @Nullable [] args) {
 		try {
-			if (args == null || args.length == 0 || !client.route().get().includeStreamUsage()) {
+			if (args == null || args.length == 0 || !recorder.includeStreamUsage()) {
 				return args;
 			}
 			Object params = client.adapter().withStreamUsage(args[0]);
@@ -121,16 +130,24 @@ final class CallRecorder {
 		}
 	}
 
-	/** Records a stream that ended; see {@link CallEventFactory#streamEnded}. */
+	/**
+	 * Records a stream that ended: exhausted ({@code error} and {@code cancelled} unset), failed,
+	 * or closed before its end. The reading holds whatever usage arrived until then.
+	 * @param firstElementNanos {@link System#nanoTime()} when the first element arrived, or {@code null}
+	 */
 	static void endStream(InFlightCall call, ResultReading reading, @Nullable Long firstElementNanos,
 			@Nullable Throwable error, boolean cancelled) {
-		long endNanos = System.nanoTime();
 		try {
-			EventRoute route = call.client().route().get();
-			CallEvent event = CallEventFactory.streamEnded(call, route, reading, endNanos, firstElementNanos, error,
-					cancelled);
-			route.budgets().recorded(event);
-			route.sink().accept(event, call.client().options().onEvent());
+			if (error != null) {
+				call.ended(reading, CallStatus.ERROR, ErrorTypes.of(error, call.client().adapter().httpStatus(error)),
+						firstElementNanos, error);
+			}
+			else if (cancelled) {
+				call.ended(reading, CallStatus.CANCELLED, ErrorTypes.CANCELLED, firstElementNanos);
+			}
+			else {
+				call.ended(reading, CallStatus.SUCCESS, null, firstElementNanos);
+			}
 		}
 		catch (RuntimeException | LinkageError ex) {
 			RecordingFailures.record(ex);
@@ -142,36 +159,43 @@ final class CallRecorder {
 	 * @param fallbackRequestId the request id when the result carries none, or {@code null}
 	 */
 	static void endParsed(InFlightCall call, @Nullable Object result, @Nullable String fallbackRequestId) {
-		long endNanos = System.nanoTime();
+		ResultReading reading;
 		try {
-			EventRoute route = call.client().route().get();
-			CallEvent event = CallEventFactory.succeeded(call, route, result, fallbackRequestId, endNanos);
-			route.budgets().recorded(event);
-			route.sink().accept(event, call.client().options().onEvent());
+			reading = (result != null) ? call.client().adapter().read(result, call.capturesResponses())
+					: ResultReading.EMPTY;
 		}
 		catch (RuntimeException | LinkageError ex) {
 			RecordingFailures.record(ex);
+			reading = ResultReading.EMPTY;
 		}
+		call.succeeded(reading.withRequestIdIfAbsent(fallbackRequestId));
 	}
 
 	/** Records a call that failed; a stream's failure to open is still a streamed call. */
 	static void endFailed(InFlightCall call, Throwable error) {
-		long endNanos = System.nanoTime();
 		try {
-			EventRoute route = call.client().route().get();
-			CallEvent event = CallEventFactory.failed(call, route, unwrap(error), endNanos);
-			route.budgets().recorded(event);
-			route.sink().accept(event, call.client().options().onEvent());
+			call.failed(unwrap(error));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			RecordingFailures.record(ex);
 		}
 	}
 
-	private static @Nullable InFlightCall start(ObservedClient client, String operation,
+	/** The recorder in force for a new call of this client, or {@code null} to pass the call through. */
+	private static @Nullable Recorder recorderOrNull(ObservedClient client) {
+		try {
+			return client.recorder().get();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			RecordingFailures.record(ex);
+			return null;
+		}
+	}
+
+	private static @Nullable InFlightCall start(Recorder recorder, ObservedClient client, String operation,
 			@Nullable Object @Nullable [] args, boolean streaming) {
 		try {
-			return InFlightCall.start(client, operation, args, streaming);
+			return InFlightCall.start(recorder, client, operation, args, streaming);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			RecordingFailures.record(ex);

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import io.tokensense.ObserveOptions;
 import io.tokensense.provider.ProviderAdapter;
 import io.tokensense.provider.ProviderAdapters;
+import io.tokensense.recording.Recorder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,21 +22,22 @@ public final class ClientProxies {
 	 * Observes a client through its SDK client interface.
 	 * @param client an OpenAI or Anthropic client (sync or async)
 	 * @param options attribution and routing of its calls
-	 * @param route where its events go, resolved per call
+	 * @param recorder where its calls record, resolved at the start of each call ({@code null}: not
+	 * recorded)
 	 * @return a proxy of the client's interface; for a client observed already, a proxy with
 	 * these options layered over its own
 	 * @throws IllegalArgumentException when the object is not a supported client
 	 */
 	@SuppressWarnings("unchecked")
-	public static <T> T observe(T client, ObserveOptions options, Supplier<EventRoute> route) {
+	public static <T> T observe(T client, ObserveOptions options, Supplier<@Nullable Recorder> recorder) {
 		if (isObserved(client)) {
-			return (T) layered(client, options, route);
+			return (T) layered(client, options, recorder);
 		}
 		ProviderAdapter adapter = ProviderAdapters.forClient(client)
 			.orElseThrow(() -> new IllegalArgumentException("TokenSense cannot observe " + client.getClass().getName()
 					+ ": supported types are " + ProviderAdapters.SUPPORTED_TYPES));
 		Class<?> clientInterface = ProviderAdapters.clientInterfaceOf(adapter, client.getClass());
-		return (T) proxy(client, clientInterface, ObservedClient.of(adapter, client, options, route));
+		return (T) proxy(client, clientInterface, ObservedClient.of(adapter, client, options, recorder));
 	}
 
 	/**
@@ -43,7 +45,7 @@ public final class ClientProxies {
 	 * options over the old ones (see {@link LayeredOptions}); the client itself when the new
 	 * options set nothing.
 	 */
-	private static Object layered(Object observed, ObserveOptions options, Supplier<EventRoute> route) {
+	private static Object layered(Object observed, ObserveOptions options, Supplier<@Nullable Recorder> recorder) {
 		if (options.equals(ObserveOptions.defaults())) {
 			return observed;
 		}
@@ -52,7 +54,7 @@ public final class ClientProxies {
 			return observed;
 		}
 		ObservedClient inner = handler.client();
-		ObservedClient outer = ObservedClient.of(inner.adapter(), handler.target(), options, route);
+		ObservedClient outer = ObservedClient.of(inner.adapter(), handler.target(), options, recorder);
 		return proxy(handler.target(), handler.serviceInterface(), outer.over(inner));
 	}
 

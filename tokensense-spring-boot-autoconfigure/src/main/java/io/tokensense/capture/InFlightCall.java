@@ -1,31 +1,56 @@
 package io.tokensense.capture;
 
-import java.time.Instant;
-
-import io.tokensense.Attribution;
-import io.tokensense.TokenSenseContext;
+import io.tokensense.recording.CallOrigin;
+import io.tokensense.recording.Recorder;
+import io.tokensense.recording.StartedCall;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call between its start and its end. Created on the caller's thread, which is why it
- * captures the thread's {@link TokenSenseContext}: an async call may end on another thread.
- *
- * @param client the observed client
- * @param operation the billed operation
- * @param params the request, read only once the call ended
- * @param timestamp when the call started
- * @param startNanos {@link System#nanoTime()} at the start
- * @param scope the caller's context when the call started
- * @param streamed whether the call streams its response
+ * A call made through an observed SDK client, between its start and its end: a
+ * {@link StartedCall} described by its client and its request, read only when the call is
+ * recorded (the prompt only if content capture asks for it).
  */
-record InFlightCall(ObservedClient client, String operation, @Nullable Object params, Instant timestamp,
-		long startNanos, Attribution scope, boolean streamed) {
+final class InFlightCall extends StartedCall {
 
-	static InFlightCall start(ObservedClient client, String operation, @Nullable Object @Nullable [] args,
+	private final ObservedClient client;
+
+	private final @Nullable Object params;
+
+	private InFlightCall(Recorder recorder, ObservedClient client, String operation, @Nullable Object params,
 			boolean streamed) {
+		super(recorder, operation, streamed);
+		this.client = client;
+		this.params = params;
+	}
+
+	static InFlightCall start(Recorder recorder, ObservedClient client, String operation,
+			@Nullable Object @Nullable [] args, boolean streamed) {
 		Object params = (args != null && args.length > 0) ? args[0] : null;
-		return new InFlightCall(client, operation, params, Instant.now(), System.nanoTime(),
-				TokenSenseContext.current(), streamed);
+		return new InFlightCall(recorder, client, operation, params, streamed);
+	}
+
+	ObservedClient client() {
+		return this.client;
+	}
+
+	@Override
+	public CallOrigin origin() {
+		return this.client.origin();
+	}
+
+	@Override
+	public @Nullable String requestModel() {
+		return this.client.adapter().requestModel(this.params);
+	}
+
+	@Override
+	protected @Nullable String prompt() {
+		return this.client.adapter().prompt(this.params);
+	}
+
+	/** Records a call that failed, with the SDK's HTTP status when its error carries one. */
+	void failed(Throwable error) {
+		failed(error, this.client.adapter().httpStatus(error));
 	}
 
 }

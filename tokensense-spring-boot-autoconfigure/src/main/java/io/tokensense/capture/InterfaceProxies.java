@@ -3,6 +3,7 @@ package io.tokensense.capture;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
+import io.tokensense.recording.RecordingFailures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cglib.proxy.Callback;

@@ -6,47 +6,56 @@ import io.tokensense.Attribution;
 import io.tokensense.ObserveOptions;
 import io.tokensense.provider.ProviderAdapter;
 import io.tokensense.provider.ProviderNames;
+import io.tokensense.recording.CallOrigin;
+import io.tokensense.recording.Recorder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One observed client and everything its calls share: the SDK adapter, the provider name
- * when configuration or the base URL fixes it, the caller's options and the route to the
- * outputs (resolved per call, so a client observed before the application started still
- * reaches the application's pipeline).
+ * One observed client and everything its calls share: the SDK adapter, what the client fixes
+ * for its calls (provider when configuration or the base URL names it, the options'
+ * attribution, content capture and callback), and where its calls record: the recorder is
+ * resolved once per call, at its start, so a client observed before the application started
+ * still records into the application.
  *
  * @param adapter reads the SDK's types
- * @param provider provider fixed by options or base URL, or {@code null} to decide per response
+ * @param origin what the client fixes for its calls
  * @param options the options given to {@code observe}
- * @param optionsAttribution attribution of the options, precomputed
- * @param route where the events go
+ * @param recorder the recorder in force for a new call; {@code null} while TokenSense is disabled
  */
-public record ObservedClient(ProviderAdapter adapter, @Nullable String provider, ObserveOptions options,
-		Attribution optionsAttribution, Supplier<EventRoute> route) {
+public record ObservedClient(ProviderAdapter adapter, CallOrigin origin, ObserveOptions options,
+		Supplier<@Nullable Recorder> recorder) {
 
 	/** Describes a client, naming its provider from the options or its base URL. */
 	public static ObservedClient of(ProviderAdapter adapter, Object client, ObserveOptions options,
-			Supplier<EventRoute> route) {
-		return new ObservedClient(adapter, providerOf(adapter, client, options), options,
-				new Attribution(options.userId(), options.sessionId(), options.tags()), route);
+			Supplier<@Nullable Recorder> recorder) {
+		return new ObservedClient(adapter, originOf(adapter, client, options), options, recorder);
 	}
 
 	/** The same observation for another client reached from this one (e.g. {@code withOptions}). */
 	ObservedClient forDerivedClient(Object derivedClient) {
-		return new ObservedClient(this.adapter, providerOf(this.adapter, derivedClient, this.options), this.options,
-				this.optionsAttribution, this.route);
+		return new ObservedClient(this.adapter, originOf(this.adapter, derivedClient, this.options), this.options,
+				this.recorder);
+	}
+
+	private static CallOrigin originOf(ProviderAdapter adapter, Object client, ObserveOptions options) {
+		return new CallOrigin(providerOf(adapter, client, options), adapter.sdkProvider(),
+				new Attribution(options.userId(), options.sessionId(), options.tags()), options.logPrompts(),
+				options.logResponses(), options.onEvent());
 	}
 
 	/**
 	 * This observation layered over an inner one of the same client: this layer's settings win
-	 * where it sets them (see {@link LayeredOptions}), its route only when it names an output.
+	 * where it sets them (see {@link LayeredOptions}), its recorder only when it names an output.
 	 */
 	ObservedClient over(ObservedClient inner) {
 		ObserveOptions merged = LayeredOptions.over(this.options, inner.options);
 		String provider = (this.options.provider() != null && !this.options.provider().isBlank())
-				? this.options.provider() : inner.provider;
-		return new ObservedClient(inner.adapter, provider, merged,
-				new Attribution(merged.userId(), merged.sessionId(), merged.tags()),
-				(this.options.output() != null) ? this.route : inner.route);
+				? this.options.provider() : inner.origin.provider();
+		CallOrigin origin = new CallOrigin(provider, inner.adapter.sdkProvider(),
+				new Attribution(merged.userId(), merged.sessionId(), merged.tags()), merged.logPrompts(),
+				merged.logResponses(), merged.onEvent());
+		return new ObservedClient(inner.adapter, origin, merged,
+				(this.options.output() != null) ? this.recorder : inner.recorder);
 	}
 
 	private static @Nullable String providerOf(ProviderAdapter adapter, Object client, ObserveOptions options) {

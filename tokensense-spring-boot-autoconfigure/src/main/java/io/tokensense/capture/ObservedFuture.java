@@ -4,6 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.tokensense.recording.RecordingFailures;
+
 /**
  * A future whose value must be observed before the caller gets it (an async raw response),
  * so it cannot be the SDK's own future. Cancelling it cancels the SDK's future as well, which

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.tokensense.recording.RecordingFailures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cglib.proxy.MethodInterceptor;

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.tokensense.provider.ResultReading;
 import io.tokensense.provider.StreamAccumulator;
+import io.tokensense.recording.RecordingFailures;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +37,8 @@ final class StreamWatch {
 	 * response's header), or {@code null}
 	 */
 	static StreamWatch of(InFlightCall call, @Nullable String fallbackRequestId) {
-		ObservedClient client = call.client();
-		boolean withText = client.route().get().logResponses() || client.options().logResponses();
-		return new StreamWatch(call, client.adapter().newStreamAccumulator(withText), fallbackRequestId);
+		return new StreamWatch(call, call.client().adapter().newStreamAccumulator(call.capturesResponses()),
+				fallbackRequestId);
 	}
 
 	void element(Object element) {

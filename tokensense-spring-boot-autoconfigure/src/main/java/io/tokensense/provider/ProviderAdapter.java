@@ -1,5 +1,6 @@
 package io.tokensense.provider;
 
+import io.tokensense.pricing.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,15 @@ public interface ProviderAdapter {
 	 * @param withText whether to read the generated text too
 	 */
 	ResultReading read(Object result, boolean withText);
+
+	/**
+	 * Reads a usage object of this SDK met outside a call TokenSense observed (e.g. the native
+	 * usage a framework hands on): OpenAI's {@code CompletionUsage} or {@code ResponseUsage},
+	 * Anthropic's {@code Usage}. {@code null} for any other object.
+	 */
+	default @Nullable TokenUsage readUsage(Object usage) {
+		return null;
+	}
 
 	/**
 	 * Whether the type is this SDK's blocking stream of a billed call (its {@code StreamResponse}),

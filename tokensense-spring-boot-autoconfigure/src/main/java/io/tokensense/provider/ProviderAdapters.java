@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.tokensense.pricing.TokenUsage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,37 @@ public final class ProviderAdapters {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** A usage object of a present SDK read as token counts (e.g. a framework's native usage), or {@code null}. */
+	public static @Nullable TokenUsage readUsage(@Nullable Object usage) {
+		if (usage == null) {
+			return null;
+		}
+		for (ProviderAdapter adapter : ADAPTERS) {
+			TokenUsage read = adapter.readUsage(usage);
+			if (read != null) {
+				return read;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The HTTP status an SDK's error carries, looking through its causes (a framework may wrap
+	 * the SDK's exception), or {@code null}.
+	 */
+	public static @Nullable String httpStatus(Throwable error) {
+		int depth = 0;
+		for (Throwable cause = error; cause != null && depth < 10; cause = cause.getCause(), depth++) {
+			for (ProviderAdapter adapter : ADAPTERS) {
+				String status = adapter.httpStatus(cause);
+				if (status != null) {
+					return status;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The client interface of the adapter that the type implements, or {@code null}. */

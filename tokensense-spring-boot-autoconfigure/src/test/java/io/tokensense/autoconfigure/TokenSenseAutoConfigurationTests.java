@@ -11,7 +11,7 @@ import com.openai.client.OpenAIClientImpl;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.tokensense.CallEvent;
 import io.tokensense.capture.ClientProxies;
-import io.tokensense.capture.EventRoute;
+import io.tokensense.recording.Recorder;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pricing.CostCalculator;
@@ -58,13 +58,13 @@ class TokenSenseAutoConfigurationTests {
 
 	@Test
 	void leavesStreamedRequestsAloneByDefault() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(EventRoute.class).includeStreamUsage()).isFalse());
+		this.contextRunner.run((context) -> assertThat(context.getBean(Recorder.class).includeStreamUsage()).isFalse());
 	}
 
 	@Test
 	void asksStreamsForUsageWhenOptedIn() {
 		this.contextRunner.withPropertyValues("tokensense.streaming.include-usage=true")
-			.run((context) -> assertThat(context.getBean(EventRoute.class).includeStreamUsage()).isTrue());
+			.run((context) -> assertThat(context.getBean(Recorder.class).includeStreamUsage()).isTrue());
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import io.tokensense.CallEvent;
 import io.tokensense.ObserveOptions;
 import io.tokensense.PricingStatus;
+import io.tokensense.recording.Recorder;
 import io.tokensense.testsupport.AsyncStreams;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.RecordingSink;
@@ -138,8 +139,8 @@ class OpenAiStreamUsageOptInTest {
 			.maxRetries(0).build(), ObserveOptions.defaults(), route(includeUsage));
 	}
 
-	private Supplier<EventRoute> route(boolean includeUsage) {
-		EventRoute route = this.sink.route().get().withIncludeStreamUsage(includeUsage);
+	private Supplier<Recorder> route(boolean includeUsage) {
+		Recorder route = this.sink.route().get().withIncludeStreamUsage(includeUsage);
 		return () -> route;
 	}
 

@@ -19,7 +19,7 @@ import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
 import io.tokensense.capture.ClientProxies;
-import io.tokensense.capture.RecordingFailures;
+import io.tokensense.recording.RecordingFailures;
 import io.tokensense.pricing.TokenUsage;
 import io.tokensense.testsupport.InMemoryAnthropic;
 import io.tokensense.testsupport.InMemoryOpenAi;

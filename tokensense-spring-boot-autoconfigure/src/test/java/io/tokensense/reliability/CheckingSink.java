@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 import io.tokensense.Attribution;
 import io.tokensense.CallEvent;
-import io.tokensense.capture.EventRoute;
-import io.tokensense.capture.EventSink;
+import io.tokensense.recording.Recorder;
+import io.tokensense.recording.EventSink;
 import io.tokensense.pricing.CostCalculator;
 import io.tokensense.pricing.PriceCatalog;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +19,7 @@ final class CheckingSink implements EventSink {
 
 	private volatile @Nullable CallEvent last;
 
-	private final EventRoute route = new EventRoute(new CostCalculator(PriceCatalog.bundled()), Attribution.NONE,
+	private final Recorder route = new Recorder(new CostCalculator(PriceCatalog.bundled()), Attribution.NONE,
 			false, false, this);
 
 	@Override
@@ -36,7 +36,7 @@ final class CheckingSink implements EventSink {
 		return this.last;
 	}
 
-	Supplier<EventRoute> route() {
+	Supplier<Recorder> route() {
 		return () -> this.route;
 	}
 

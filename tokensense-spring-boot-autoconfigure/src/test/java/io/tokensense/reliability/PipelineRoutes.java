@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import io.tokensense.Attribution;
 import io.tokensense.ObserveOptions;
 import io.tokensense.capture.ClientProxies;
-import io.tokensense.capture.EventRoute;
+import io.tokensense.recording.Recorder;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pricing.CostCalculator;
 import io.tokensense.pricing.PriceCatalog;
@@ -17,8 +17,8 @@ final class PipelineRoutes {
 	}
 
 	/** A route with the bundled prices and no defaults, offering every event to the pipeline. */
-	static Supplier<EventRoute> to(EventPipeline pipeline) {
-		EventRoute route = new EventRoute(new CostCalculator(PriceCatalog.bundled()), Attribution.NONE, false, false,
+	static Supplier<Recorder> to(EventPipeline pipeline) {
+		Recorder route = new Recorder(new CostCalculator(PriceCatalog.bundled()), Attribution.NONE, false, false,
 				pipeline::offer);
 		return () -> route;
 	}

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 import io.tokensense.Attribution;
 import io.tokensense.CallEvent;
-import io.tokensense.capture.EventRoute;
-import io.tokensense.capture.EventSink;
+import io.tokensense.recording.Recorder;
+import io.tokensense.recording.EventSink;
 import io.tokensense.pricing.CostCalculator;
 import io.tokensense.pricing.PriceCatalog;
 import org.jspecify.annotations.Nullable;
@@ -39,12 +39,12 @@ public final class RecordingSink implements EventSink {
 	}
 
 	/** A route with the bundled prices, no defaults, delivering here. */
-	public Supplier<EventRoute> route() {
+	public Supplier<Recorder> route() {
 		return route(Attribution.NONE);
 	}
 
-	public Supplier<EventRoute> route(Attribution defaults) {
-		EventRoute route = new EventRoute(new CostCalculator(PriceCatalog.bundled()), defaults, false, false, this);
+	public Supplier<Recorder> route(Attribution defaults) {
+		Recorder route = new Recorder(new CostCalculator(PriceCatalog.bundled()), defaults, false, false, this);
 		return () -> route;
 	}
 

@@ -10,10 +10,13 @@ import com.anthropic.core.http.HttpResponse;
 import com.anthropic.core.http.HttpResponseFor;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.models.beta.messages.BetaUsage;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.Model;
 import com.anthropic.models.messages.StructuredMessageCreateParams;
+import com.anthropic.models.messages.Usage;
 import com.anthropic.models.messages.batches.BatchCreateParams;
+import io.tokensense.pricing.TokenUsage;
 import io.tokensense.provider.ResultReading;
 import io.tokensense.provider.SdkAdapter;
 import io.tokensense.provider.ServiceOperations;
@@ -121,6 +124,22 @@ public final class AnthropicAdapter extends SdkAdapter {
 	@Override
 	public ResultReading read(Object result, boolean withText) {
 		return this.reader.read(result, withText);
+	}
+
+	@Override
+	public @Nullable TokenUsage readUsage(Object usage) {
+		try {
+			if (usage instanceof Usage messages) {
+				return AnthropicResultReader.usage(messages);
+			}
+			if (usage instanceof BetaUsage beta) {
+				return AnthropicResultReader.usage(beta);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// an odd usage reads as none
+		}
+		return null;
 	}
 
 	@Override

@@ -14,9 +14,12 @@ import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
 import com.openai.models.completions.CompletionCreateParams;
+import com.openai.models.completions.CompletionUsage;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseUsage;
 import com.openai.models.responses.StructuredResponseCreateParams;
+import io.tokensense.pricing.TokenUsage;
 import io.tokensense.provider.ResultReading;
 import io.tokensense.provider.SdkAdapter;
 import io.tokensense.provider.ServiceOperations;
@@ -134,6 +137,22 @@ public final class OpenAiAdapter extends SdkAdapter {
 	@Override
 	public ResultReading read(Object result, boolean withText) {
 		return this.reader.read(result, withText);
+	}
+
+	@Override
+	public @Nullable TokenUsage readUsage(Object usage) {
+		try {
+			if (usage instanceof CompletionUsage completion) {
+				return OpenAiResultReader.usage(completion);
+			}
+			if (usage instanceof ResponseUsage response) {
+				return OpenAiResultReader.usage(response);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// an odd usage reads as none
+		}
+		return null;
 	}
 
 	@Override

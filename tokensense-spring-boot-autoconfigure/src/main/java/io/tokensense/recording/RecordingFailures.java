@@ -1,4 +1,4 @@
-package io.tokensense.capture;
+package io.tokensense.recording;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +25,8 @@ public final class RecordingFailures {
 		return count.get();
 	}
 
-	static void record(Throwable failure) {
+	/** Counts a failure to record and logs it, at most once a minute. */
+	public static void record(Throwable failure) {
 		count.incrementAndGet();
 		log.warn("TokenSense could not record an LLM call; the call itself was not affected", failure);
 	}

@@ -1,4 +1,4 @@
-package io.tokensense.capture;
+package io.tokensense.recording;
 
 import java.util.Map;
 

@@ -1,0 +1,47 @@
+package io.tokensense.attribution;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cleans a value that comes from outside (a header, a principal's name, a method argument)
+ * before it becomes a user id, a session id or a tag: control characters are dropped (they
+ * would break log lines and are refused by some databases), then the value is cut to
+ * {@value #MAX_LENGTH} characters, never inside a surrogate pair, the size of the jdbc
+ * output's text columns.
+ */
+public final class AttributionValues {
+
+	/** The longest value kept. */
+	public static final int MAX_LENGTH = 255;
+
+	private AttributionValues() {
+	}
+
+	/** The cleaned value; {@code null} for {@code null} or for what is empty once cleaned. */
+	public static @Nullable String clean(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		String kept = withoutControls(value).strip();
+		if (kept.isEmpty()) {
+			return null;
+		}
+		if (kept.length() <= MAX_LENGTH) {
+			return kept;
+		}
+		int end = Character.isHighSurrogate(kept.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+		return kept.substring(0, end);
+	}
+
+	private static String withoutControls(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (Character.isISOControl(value.charAt(i))) {
+				StringBuilder kept = new StringBuilder(value.length());
+				value.chars().filter((c) -> !Character.isISOControl(c)).forEach((c) -> kept.append((char) c));
+				return kept.toString();
+			}
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Spring AI: an observation handler that turns each finished {@code ChatModel} and
+ * {@code EmbeddingModel} call of any provider into a {@link io.tokensense.CallEvent}.
+ */
+@NullMarked
+package io.tokensense.integration.springai;
+
+import org.jspecify.annotations.NullMarked;
