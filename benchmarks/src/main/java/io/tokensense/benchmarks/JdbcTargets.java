@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tokensense.output.JdbcOutput;
+import io.tokensense.output.jdbc.BenchmarkAccess;
 import io.tokensense.output.jdbc.SqliteDataSource;
 
 /**
@@ -77,9 +78,11 @@ final class JdbcTargets {
 		return new HikariDataSource(config);
 	}
 
+	/** Drops the calls table and the hourly totals the output created beside it. */
 	private static void dropTable(HikariDataSource pool, String table) throws SQLException {
 		try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP TABLE IF EXISTS " + table);
+			statement.execute("DROP TABLE IF EXISTS " + BenchmarkAccess.hourlyTable(table));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,9 +79,8 @@ public final class HourlyTotals {
 			throws SQLException {
 		Set<String> present = new HashSet<>();
 		for (List<String> chunk : chunks(ids)) {
-			try (PreparedStatement statement = connection.prepareStatement(sql.existingIds(chunk.size()))) {
-				bindIds(statement, chunk);
-				try (ResultSet rows = statement.executeQuery()) {
+			try (Statement statement = connection.createStatement()) {
+				try (ResultSet rows = statement.executeQuery(sql.existingIds(chunk))) {
 					while (rows.next()) {
 						present.add(rows.getString(1));
 					}
@@ -95,9 +95,8 @@ public final class HourlyTotals {
 			HourlyTotalsSql sql, List<String> ids) throws SQLException {
 		Map<HourlyKey, HourlyKey.Sums> groups = new TreeMap<>();
 		for (List<String> chunk : chunks(ids)) {
-			try (PreparedStatement statement = connection.prepareStatement(sql.sumsOfRows(chunk.size()))) {
-				bindIds(statement, chunk);
-				try (ResultSet rows = statement.executeQuery()) {
+			try (Statement statement = connection.createStatement()) {
+				try (ResultSet rows = statement.executeQuery(sql.sumsOfRows(chunk))) {
 					while (rows.next()) {
 						HourlyKey key = HourlyKey.of(rows.getLong("hour_bucket"), rows.getString("provider"),
 								rows.getString("operation"), rows.getString("request_model"), rows.getString("user_id"));
@@ -159,12 +158,6 @@ public final class HourlyTotals {
 			chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
 		}
 		return chunks;
-	}
-
-	private static void bindIds(PreparedStatement statement, List<String> ids) throws SQLException {
-		for (int i = 0; i < ids.size(); i++) {
-			statement.setString(i + 1, ids.get(i));
-		}
 	}
 
 	private static void setString(PreparedStatement statement, int index, @Nullable String value)

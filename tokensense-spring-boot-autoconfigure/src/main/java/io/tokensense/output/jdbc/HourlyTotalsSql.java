@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
  * adding one group's sums to its row of the hourly table.
  */
 final class HourlyTotalsSql {
+
+	private static final Pattern UUID_TEXT = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	/** Every column of the hourly table, in the order {@link HourlyTotals} binds them. */
 	private static final List<String> KEYS = List.of("hour_start", "key_hash", "provider", "operation",
@@ -32,16 +36,23 @@ final class HourlyTotalsSql {
 		this.hourly = calls.hourly();
 	}
 
-	String existingIds(int count) {
-		return "SELECT id FROM " + this.calls.qualified() + " WHERE id IN (" + parameters(count) + ")";
+	/**
+	 * Which of these ids have a row. The ids are written into the SQL rather than bound: a
+	 * prepared statement run again and again gets a generic plan, and PostgreSQL keeps the one it
+	 * chose while the table was small (a sequential scan) as the table grows, so each batch got
+	 * slower than the last. The ids are UUIDs the recorder made, checked again here, so they
+	 * cannot carry SQL.
+	 */
+	String existingIds(List<String> ids) {
+		return "SELECT id FROM " + this.calls.qualified() + " WHERE id IN (" + literals(ids) + ")";
 	}
 
 	/** The new rows' sums per hour (epoch hours as {@code hour_bucket}), provider, operation, model and user. */
-	String sumsOfRows(int count) {
+	String sumsOfRows(List<String> ids) {
 		String hour = this.sql.bucketExpression(3600);
 		String keys = "provider, operation, request_model, user_id";
 		return "SELECT " + hour + " AS hour_bucket, " + keys + ", " + this.sql.sums() + " FROM " + this.calls.qualified()
-				+ " WHERE id IN (" + parameters(count) + ") GROUP BY " + hour + ", " + keys;
+				+ " WHERE id IN (" + literals(ids) + ") GROUP BY " + hour + ", " + keys;
 	}
 
 	/** Adds one group's sums to its row, creating the row when missing. */
@@ -101,6 +112,21 @@ final class HourlyTotalsSql {
 
 	private static String join(List<String> columns, Function<String, String> each) {
 		return columns.stream().map(each).collect(Collectors.joining(", "));
+	}
+
+	/** The ids as SQL string literals; see {@link #existingIds}. */
+	private static String literals(List<String> ids) {
+		StringBuilder sql = new StringBuilder(ids.size() * 39);
+		for (String id : ids) {
+			if (!UUID_TEXT.matcher(id).matches()) {
+				throw new IllegalArgumentException("not an event id: " + id);
+			}
+			if (sql.length() > 0) {
+				sql.append(", ");
+			}
+			sql.append('\'').append(id).append('\'');
+		}
+		return sql.toString();
 	}
 
 }
