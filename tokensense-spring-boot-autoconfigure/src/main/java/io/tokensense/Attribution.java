@@ -34,6 +34,14 @@ public record Attribution(@Nullable String userId, @Nullable String sessionId, L
 		if (broader == NONE) {
 			return this;
 		}
+		// the merge would copy the other layer as it is: the usual case on the caller's thread
+		// (no scope open, options without attribution), so it allocates nothing
+		if (isUnset()) {
+			return broader;
+		}
+		if (broader.isUnset() && !isEmptyText(this.userId) && !isEmptyText(this.sessionId)) {
+			return this;
+		}
 		return new Attribution(firstSet(this.userId, broader.userId), firstSet(this.sessionId, broader.sessionId),
 				union(this.tags, broader.tags));
 	}
@@ -41,6 +49,15 @@ public record Attribution(@Nullable String userId, @Nullable String sessionId, L
 	/** A narrower layer on top of this one (for nested scopes): its settings win. */
 	Attribution narrowedBy(Attribution narrower) {
 		return narrower.mergedOver(this);
+	}
+
+	/** No user, no session, no tags. */
+	private boolean isUnset() {
+		return this.userId == null && this.sessionId == null && this.tags.isEmpty();
+	}
+
+	private static boolean isEmptyText(@Nullable String text) {
+		return text != null && text.isEmpty();
 	}
 
 	private static @Nullable String firstSet(@Nullable String preferred, @Nullable String fallback) {

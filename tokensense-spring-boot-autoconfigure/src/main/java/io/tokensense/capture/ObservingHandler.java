@@ -135,6 +135,11 @@ final class ObservingHandler implements InvocationHandler, MethodInterceptor {
 
 	/** How the method's result is observed; {@code null} (call passed through) if that cannot be told. */
 	private @Nullable ResultShape shapeOrNull(Method method) {
+		ResultShape known = this.shapes.get(method);
+		if (known != null) {
+			// the usual case: no capturing lambda allocated per call
+			return known;
+		}
 		try {
 			return this.shapes.computeIfAbsent(method, (m) -> ResultShape.of(this.client.adapter(), m));
 		}

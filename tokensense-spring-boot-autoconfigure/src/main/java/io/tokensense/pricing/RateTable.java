@@ -38,10 +38,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class RateTable {
 
-	private final Map<ServiceTier, NavigableMap<Long, Rates>> sheets;
+	/**
+	 * Each tier's sheets by ascending threshold (the first at 0), by tier ordinal; {@code null}
+	 * for a tier the entry does not name. Arrays rather than the maps they were derived in, so
+	 * that pricing a call allocates nothing (no boxed threshold, no exported map entry).
+	 */
+	private final @Nullable Sheets[] sheets;
 
 	private RateTable(Map<ServiceTier, NavigableMap<Long, Rates>> sheets) {
-		this.sheets = sheets;
+		this.sheets = new Sheets[ServiceTier.values().length];
+		sheets.forEach((tier, byThreshold) -> this.sheets[tier.ordinal()] = Sheets.of(byThreshold));
 	}
 
 	/**
@@ -88,17 +94,43 @@ final class RateTable {
 
 	/** The rates of a call of {@code tier} with {@code totalInput} input tokens. */
 	Rates ratesFor(ServiceTier tier, long totalInput) {
-		NavigableMap<Long, Rates> rates = this.sheets.get(tier);
+		Sheets rates = this.sheets[tier.ordinal()];
 		if (rates == null) {
-			rates = this.sheets.get(ServiceTier.STANDARD);
+			rates = this.sheets[ServiceTier.STANDARD.ordinal()];
 		}
-		Map.Entry<Long, Rates> sheet = rates.lowerEntry(totalInput);
-		return (sheet != null) ? sheet.getValue() : rates.get(0L);
+		return rates.above(totalInput);
 	}
 
 	/** Whether the entry prices {@code tier} apart from the standard tier. */
 	boolean prices(ServiceTier tier) {
-		return this.sheets.containsKey(tier);
+		return this.sheets[tier.ordinal()] != null;
+	}
+
+	/** One tier's sheets: {@code rates[i]} applies strictly above {@code thresholds[i]} tokens. */
+	private record Sheets(long[] thresholds, Rates[] rates) {
+
+		static Sheets of(NavigableMap<Long, Rates> byThreshold) {
+			long[] thresholds = new long[byThreshold.size()];
+			Rates[] rates = new Rates[thresholds.length];
+			int i = 0;
+			for (Map.Entry<Long, Rates> sheet : byThreshold.entrySet()) {
+				thresholds[i] = sheet.getKey();
+				rates[i] = sheet.getValue();
+				i++;
+			}
+			return new Sheets(thresholds, rates);
+		}
+
+		/** The sheet of the highest threshold {@code totalInput} strictly exceeds, else the one at 0. */
+		Rates above(long totalInput) {
+			for (int i = this.thresholds.length - 1; i > 0; i--) {
+				if (this.thresholds[i] < totalInput) {
+					return this.rates[i];
+				}
+			}
+			return this.rates[0];
+		}
+
 	}
 
 	/**

@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class SdkAdapter implements ProviderAdapter {
 
-	private final String sdkPackage;
+	/** {@code <sdkPackage>.services.}, built once: service accessors are checked on every call. */
+	private final String servicesPrefix;
+
+	/** {@code <sdkPackage>.client.}, built once, as {@link #servicesPrefix}. */
+	private final String clientPrefix;
 
 	private final Class<?> client;
 
@@ -40,7 +44,8 @@ public abstract class SdkAdapter implements ProviderAdapter {
 	protected SdkAdapter(String sdkPackage, Class<?> client, Class<?> asyncClient, Class<?> stream,
 			Class<?> asyncStream, Class<?> rawResponse, ServiceOperations createOperations,
 			ServiceOperations streamingOperations) {
-		this.sdkPackage = sdkPackage;
+		this.servicesPrefix = sdkPackage + ".services.";
+		this.clientPrefix = sdkPackage + ".client.";
 		this.client = client;
 		this.asyncClient = asyncClient;
 		this.stream = stream;
@@ -58,8 +63,8 @@ public abstract class SdkAdapter implements ProviderAdapter {
 	@Override
 	public boolean isServiceInterface(Class<?> type) {
 		String name = type.getName();
-		return type.isInterface() && (name.startsWith(this.sdkPackage + ".services.")
-				|| name.startsWith(this.sdkPackage + ".client."));
+		return type.isInterface() && (name.startsWith(this.servicesPrefix)
+				|| name.startsWith(this.clientPrefix));
 	}
 
 	@Override

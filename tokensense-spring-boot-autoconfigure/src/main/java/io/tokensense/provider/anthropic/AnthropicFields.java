@@ -3,6 +3,7 @@ package io.tokensense.provider.anthropic;
 import java.util.Optional;
 
 import com.anthropic.core.JsonField;
+import com.anthropic.core.KnownValue;
 import io.tokensense.provider.TokenCounts;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,15 @@ final class AnthropicFields {
 
 	static <T> Optional<T> known(@Nullable JsonField<T> field) {
 		return (field != null) ? field.asKnown() : Optional.empty();
+	}
+
+	/**
+	 * The field's value, or {@code null}: what {@code known(field).orElse(null)} gives, without
+	 * the {@link Optional} that {@link JsonField#asKnown()} allocates on every read.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> @Nullable T value(@Nullable JsonField<T> field) {
+		return (field instanceof KnownValue<?> known) ? (T) known.value() : null;
 	}
 
 	static boolean present(@Nullable JsonField<?> field) {

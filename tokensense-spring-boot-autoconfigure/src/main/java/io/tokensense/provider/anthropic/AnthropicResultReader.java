@@ -51,16 +51,23 @@ final class AnthropicResultReader {
 	/** Model, id, usage and text are each read on their own: one odd field costs only itself. */
 	private static ResultReading message(Message message, boolean withText) {
 		return new ResultReading(model(message._model()), messageUsage(message),
-				AnthropicFields.known(message._id()).orElse(null), withText ? text(message) : null, null)
-			.withServiceTier(serviceTier(message));
+				AnthropicFields.known(message._id()).orElse(null), withText ? text(message) : null, null,
+				serviceTier(message));
 	}
 
+	/**
+	 * The tier's name as the provider wrote it, read from the enum's own JSON value: the SDK's
+	 * {@code toString()} goes through a generic deep-to-string on every call.
+	 */
 	private static @Nullable String serviceTier(Message message) {
 		try {
-			return AnthropicFields.known(message._usage())
-				.flatMap((usage) -> AnthropicFields.known(usage._serviceTier()))
-				.map(Object::toString)
-				.orElse(null);
+			Usage usage = AnthropicFields.value(message._usage());
+			Usage.ServiceTier tier = (usage != null) ? AnthropicFields.value(usage._serviceTier()) : null;
+			if (tier == null) {
+				return null;
+			}
+			String name = AnthropicFields.value(tier._value());
+			return (name != null) ? name : tier.toString();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return null;

@@ -56,8 +56,41 @@ final class OpenAiResultReader {
 	private static ResultReading chat(ChatCompletion completion, boolean withText) {
 		return new ResultReading(OpenAiFields.value(completion._model()), chatUsage(completion),
 				OpenAiFields.value(completion._id()), withText ? chatText(completion) : null,
-				completion._additionalProperties().containsKey("x_groq") ? "groq" : null)
-			.withServiceTier(OpenAiFields.known(completion._serviceTier()).map(Object::toString).orElse(null));
+				completion._additionalProperties().containsKey("x_groq") ? "groq" : null,
+				serviceTier(completion));
+	}
+
+	/**
+	 * The tier's name as the provider wrote it, read from the enum's own JSON value: the SDK's
+	 * {@code toString()} goes through a generic deep-to-string on every call.
+	 */
+	private static @Nullable String serviceTier(ChatCompletion completion) {
+		try {
+			ChatCompletion.ServiceTier tier = OpenAiFields.value(completion._serviceTier());
+			if (tier == null) {
+				return null;
+			}
+			String name = OpenAiFields.value(tier._value());
+			return (name != null) ? name : tier.toString();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	/** See {@link #serviceTier(ChatCompletion)}. */
+	private static @Nullable String serviceTier(Response response) {
+		try {
+			Response.ServiceTier tier = OpenAiFields.value(response._serviceTier());
+			if (tier == null) {
+				return null;
+			}
+			String name = OpenAiFields.value(tier._value());
+			return (name != null) ? name : tier.toString();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable TokenUsage chatUsage(ChatCompletion completion) {
@@ -110,8 +143,8 @@ final class OpenAiResultReader {
 		TokenUsage usage = responseUsage(response);
 		String model = responseModel(response);
 		// the generated text of a Responses call is not captured yet: its output items need a walker of their own
-		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null)
-			.withServiceTier(OpenAiFields.known(response._serviceTier()).map(Object::toString).orElse(null));
+		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null,
+				serviceTier(response));
 	}
 
 	private static @Nullable TokenUsage responseUsage(Response response) {
