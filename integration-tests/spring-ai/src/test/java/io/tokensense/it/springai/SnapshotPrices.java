@@ -22,6 +22,8 @@ final class SnapshotPrices {
 
 	static final BigDecimal CLAUDE_HAIKU_4_5_OUTPUT = new BigDecimal("5e-6");
 
+	static final BigDecimal TEXT_EMBEDDING_3_SMALL_INPUT = new BigDecimal("2e-8");
+
 	private SnapshotPrices() {
 	}
 
