@@ -29,14 +29,30 @@ public final class TokenSenseContext {
 	private TokenSenseContext() {
 	}
 
+	/**
+	 * Starts a scope builder with a user.
+	 * @param userId who the calls are made for; {@code null} leaves it to the outer scope
+	 * @return a builder; nothing is in force until {@link ScopeBuilder#open()}
+	 */
 	public static ScopeBuilder userId(@Nullable String userId) {
 		return new ScopeBuilder().userId(userId);
 	}
 
+	/**
+	 * Starts a scope builder with a session.
+	 * @param sessionId the conversation or session the calls belong to; {@code null} leaves it
+	 * to the outer scope
+	 * @return a builder; nothing is in force until {@link ScopeBuilder#open()}
+	 */
 	public static ScopeBuilder sessionId(@Nullable String sessionId) {
 		return new ScopeBuilder().sessionId(sessionId);
 	}
 
+	/**
+	 * Starts a scope builder with tags.
+	 * @param tags labels added to those of the outer scopes
+	 * @return a builder; nothing is in force until {@link ScopeBuilder#open()}
+	 */
 	public static ScopeBuilder tags(String... tags) {
 		return new ScopeBuilder().tags(tags);
 	}
@@ -73,22 +89,41 @@ public final class TokenSenseContext {
 		private ScopeBuilder() {
 		}
 
+		/**
+		 * Sets the user of the calls made in the scope.
+		 * @param userId the user; {@code null} leaves it to the outer scope
+		 * @return this builder
+		 */
 		public ScopeBuilder userId(@Nullable String userId) {
 			this.userId = userId;
 			return this;
 		}
 
+		/**
+		 * Sets the session of the calls made in the scope.
+		 * @param sessionId the session; {@code null} leaves it to the outer scope
+		 * @return this builder
+		 */
 		public ScopeBuilder sessionId(@Nullable String sessionId) {
 			this.sessionId = sessionId;
 			return this;
 		}
 
+		/**
+		 * Sets the tags of the scope, replacing those set on this builder before; the calls
+		 * carry them after the outer scopes' tags.
+		 * @param tags the tags
+		 * @return this builder
+		 */
 		public ScopeBuilder tags(String... tags) {
 			this.tags = List.copyOf(Arrays.asList(tags));
 			return this;
 		}
 
-		/** Starts the scope on this thread; it lasts until it is closed, on any thread. */
+		/**
+		 * Starts the scope on this thread; it lasts until it is closed, on any thread.
+		 * @return the open scope, to close (best in try-with-resources)
+		 */
 		public Scope open() {
 			return open(Origin.CODE);
 		}
@@ -96,6 +131,8 @@ public final class TokenSenseContext {
 		/**
 		 * Starts a scope of the given origin on this thread; it lasts until it is closed, on any
 		 * thread. Integrations use it so that a scope opened in code wins over theirs.
+		 * @param origin where the scope comes from, which sets its rank
+		 * @return the open scope, to close
 		 */
 		public Scope open(Origin origin) {
 			ScopeStack scopes = SCOPES.get();
@@ -154,6 +191,7 @@ public final class TokenSenseContext {
 			return this.closed;
 		}
 
+		/** Ends the scope; closing it again does nothing. */
 		@Override
 		public void close() {
 			if (this.closed) {

@@ -27,26 +27,26 @@ final class JdbcTargets {
 	}
 
 	/** {@link JdbcOutput#sqlite}, as plain Java observes by default, on a temporary file. */
-	static JdbcOutput sqlite() throws IOException {
+	static CleanedUpOutput sqlite() throws IOException {
 		Path file = Files.createTempFile("tokensense-bench", ".db");
-		return new JdbcOutput(new SqliteDataSource(file.toString()), "tokensense_calls", true,
+		return new CleanedUpOutput(new JdbcOutput(new SqliteDataSource(file.toString())),
 				() -> Files.deleteIfExists(file));
 	}
 
 	/** An in-memory H2 database behind a Hikari pool. */
-	static JdbcOutput h2() {
+	static CleanedUpOutput h2() {
 		HikariDataSource pool = pool("jdbc:h2:mem:bench_" + uniqueSuffix() + ";DB_CLOSE_DELAY=-1");
-		return new JdbcOutput(pool, "tokensense_calls", true, () -> {
+		return new CleanedUpOutput(JdbcOutput.builder(pool).build(), () -> {
 			dropTable(pool, "tokensense_calls");
 			pool.close();
 		});
 	}
 
 	/** PostgreSQL at {@value #POSTGRES_URL_VARIABLE}, behind a Hikari pool, into a table of its own. */
-	static JdbcOutput postgres() {
+	static CleanedUpOutput postgres() {
 		HikariDataSource pool = pool(postgresUrl());
 		String table = "tokensense_bench_" + uniqueSuffix();
-		return new JdbcOutput(pool, table, true, () -> {
+		return new CleanedUpOutput(JdbcOutput.builder(pool).table(table).build(), () -> {
 			dropTable(pool, table);
 			pool.close();
 		});

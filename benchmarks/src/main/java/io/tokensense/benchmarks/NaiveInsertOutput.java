@@ -19,12 +19,15 @@ import io.tokensense.output.jdbc.JdbcDialect;
  */
 final class NaiveInsertOutput implements CallEventOutput {
 
+	private final CleanedUpOutput target;
+
 	private final JdbcOutput tableOwner;
 
 	private boolean tableCreated;
 
-	NaiveInsertOutput(JdbcOutput tableOwner) {
-		this.tableOwner = tableOwner;
+	NaiveInsertOutput(CleanedUpOutput target) {
+		this.target = target;
+		this.tableOwner = target.output();
 	}
 
 	@Override
@@ -47,7 +50,7 @@ final class NaiveInsertOutput implements CallEventOutput {
 
 	@Override
 	public void close() {
-		this.tableOwner.close();
+		this.target.close();
 	}
 
 	@Override

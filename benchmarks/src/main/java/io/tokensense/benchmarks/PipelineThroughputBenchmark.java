@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.tokensense.CallEvent;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.PipelineSettings;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -96,8 +97,9 @@ public class PipelineThroughputBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
 		this.uniqueIds = PipelineOutputs.keepsRowsById(this.output);
-		this.pipeline = new EventPipeline(List.of(PipelineOutputs.create(this.output)), CAPACITY, 500,
-				Duration.ofSeconds(1), "tokensense-bench");
+		this.pipeline = new EventPipeline(List.of(PipelineOutputs.create(this.output)),
+				PipelineSettings.of(CAPACITY, 500, Duration.ofSeconds(1)),
+				"tokensense-bench");
 		this.pipeline.start();
 	}
 

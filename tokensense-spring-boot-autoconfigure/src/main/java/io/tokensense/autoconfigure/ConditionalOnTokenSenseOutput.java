@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.tokensense.output.BuiltInOutput;
+
 import org.springframework.context.annotation.Conditional;
 
 /**
@@ -20,7 +22,10 @@ import org.springframework.context.annotation.Conditional;
 @Conditional(OnTokenSenseOutputCondition.class)
 public @interface ConditionalOnTokenSenseOutput {
 
-	/** The output's name in {@code tokensense.outputs}, e.g. {@code jdbc}. */
-	String value();
+	/**
+	 * The output, e.g. {@link BuiltInOutput#JDBC}.
+	 * @return the output whose name {@code tokensense.outputs} must list, unless it is empty
+	 */
+	BuiltInOutput value();
 
 }

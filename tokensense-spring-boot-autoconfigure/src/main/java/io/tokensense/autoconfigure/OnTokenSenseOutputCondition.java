@@ -1,8 +1,9 @@
 package io.tokensense.autoconfigure;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+
+import io.tokensense.output.BuiltInOutput;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -18,24 +19,26 @@ final class OnTokenSenseOutputCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnTokenSenseOutput.class.getName());
-		String name = (attributes != null) ? (String) attributes.get("value") : "";
+		BuiltInOutput output = metadata.getAnnotations()
+			.get(ConditionalOnTokenSenseOutput.class)
+			.getEnum("value", BuiltInOutput.class);
+		String name = output.outputName();
 		List<String> configured = Binder.get(context.getEnvironment())
-			.bind(ConfiguredOutputs.PROPERTY, Bindable.listOf(String.class))
+			.bind(BuiltInOutput.PROPERTY, Bindable.listOf(String.class))
 			.orElse(List.of());
-		Set<String> explicit;
+		Set<BuiltInOutput> explicit;
 		try {
-			explicit = ConfiguredOutputs.explicitNames(configured);
+			explicit = ConfiguredOutputs.explicit(configured);
 		}
 		catch (IllegalStateException ex) {
 			// the pipeline reports the bad name with a clear message; this output stays off
 			return ConditionOutcome.noMatch(ex.getMessage());
 		}
 		if (explicit.isEmpty()) {
-			return ConditionOutcome.match(ConfiguredOutputs.PROPERTY + " is automatic, so '" + name + "' may be used");
+			return ConditionOutcome.match(BuiltInOutput.PROPERTY + " is automatic, so '" + name + "' may be used");
 		}
-		return explicit.contains(name) ? ConditionOutcome.match(ConfiguredOutputs.PROPERTY + " names '" + name + "'")
-				: ConditionOutcome.noMatch(ConfiguredOutputs.PROPERTY + " does not name '" + name + "'");
+		return explicit.contains(output) ? ConditionOutcome.match(BuiltInOutput.PROPERTY + " names '" + name + "'")
+				: ConditionOutcome.noMatch(BuiltInOutput.PROPERTY + " does not name '" + name + "'");
 	}
 
 }

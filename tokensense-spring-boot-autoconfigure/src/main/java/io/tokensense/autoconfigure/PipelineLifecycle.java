@@ -1,7 +1,5 @@
 package io.tokensense.autoconfigure;
 
-import java.time.Duration;
-
 import io.tokensense.pipeline.EventPipeline;
 
 import org.springframework.context.SmartLifecycle;
@@ -19,13 +17,10 @@ final class PipelineLifecycle implements SmartLifecycle {
 
 	private final EventPipeline pipeline;
 
-	private final Duration shutdownTimeout;
-
 	private volatile boolean running;
 
-	PipelineLifecycle(EventPipeline pipeline, Duration shutdownTimeout) {
+	PipelineLifecycle(EventPipeline pipeline) {
 		this.pipeline = pipeline;
-		this.shutdownTimeout = shutdownTimeout;
 	}
 
 	@Override
@@ -37,7 +32,8 @@ final class PipelineLifecycle implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.pipeline.close(this.shutdownTimeout);
+		// within the pipeline's own shutdown timeout: tokensense.shutdown-timeout for TokenSense's pipeline
+		this.pipeline.close();
 	}
 
 	@Override

@@ -34,10 +34,10 @@ final class PricingFactory {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("tokensense.pricing.models: " + ex.getMessage(), ex);
 		}
-		if (location != null && !CatalogSource.isRemote(location)) {
+		if (location != null && !ResourceCatalogSource.isRemote(location)) {
 			load(catalog, location);
 		}
-		if (location == null || !CatalogSource.isRemote(location)) {
+		if (location == null || !ResourceCatalogSource.isRemote(location)) {
 			// a remote catalog reports them once it has been read
 			catalog.warnAboutUnmatchedOverrides();
 		}
@@ -45,8 +45,8 @@ final class PricingFactory {
 	}
 
 	private static CatalogSource source(Resource location, TokenSenseProperties.Pricing pricing) {
-		if (!CatalogSource.isRemote(location)) {
-			return CatalogSource.resource(location);
+		if (!ResourceCatalogSource.isRemote(location)) {
+			return new ResourceCatalogSource(location);
 		}
 		try {
 			return CatalogSource.url(location.getURI(), pricing.getConnectTimeout(), pricing.getReadTimeout());

@@ -6,6 +6,7 @@ import io.tokensense.Attribution;
 import io.tokensense.budget.BudgetGuard;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.PipelineSettings;
 import io.tokensense.pricing.CostCalculator;
 import io.tokensense.pricing.RefreshingPriceCatalog;
 import io.tokensense.recording.Recorder;
@@ -69,12 +70,17 @@ public final class TokenSenseAutoConfiguration {
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	EventPipeline tokenSensePipeline(TokenSenseProperties properties, List<CallEventOutput> applicationOutputs) {
-		TokenSenseProperties.Queue queue = properties.getQueue();
-		QueueSettings.validate(queue, properties.getShutdownTimeout());
+		PipelineSettings settings = pipelineSettings(properties);
 		List<CallEventOutput> outputs = ConfiguredOutputs.resolve(properties.getOutputs(), applicationOutputs);
 		logger.info("TokenSense writes LLM call events to {}", outputs.stream().map(CallEventOutput::name).toList());
-		return new EventPipeline(outputs, queue.getCapacity(), queue.getBatchSize(), queue.getFlushInterval(),
-				"tokensense-pipeline");
+		return new EventPipeline(outputs, settings, "tokensense-pipeline");
+	}
+
+	/** Checked before any output is set up, so that a bad value leaves nothing to close. */
+	private static PipelineSettings pipelineSettings(TokenSenseProperties properties) {
+		TokenSenseProperties.Queue queue = properties.getQueue();
+		return new PipelineSettings(queue.getCapacity(), queue.getBatchSize(), queue.getFlushInterval(),
+				properties.getShutdownTimeout());
 	}
 
 	@Bean
@@ -98,8 +104,8 @@ public final class TokenSenseAutoConfiguration {
 	}
 
 	@Bean
-	PipelineLifecycle tokenSensePipelineLifecycle(EventPipeline pipeline, TokenSenseProperties properties) {
-		return new PipelineLifecycle(pipeline, properties.getShutdownTimeout());
+	PipelineLifecycle tokenSensePipelineLifecycle(EventPipeline pipeline) {
+		return new PipelineLifecycle(pipeline);
 	}
 
 	private static void warnAboutContentCapture(TokenSenseProperties properties) {

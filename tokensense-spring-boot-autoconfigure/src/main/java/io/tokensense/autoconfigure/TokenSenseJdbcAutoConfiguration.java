@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.tokensense.output.BuiltInOutput;
 import io.tokensense.output.JdbcOutput;
 import io.tokensense.output.jdbc.RawRowRetention;
 import io.tokensense.output.jdbc.TableName;
@@ -38,7 +39,7 @@ import org.springframework.util.StringUtils;
 		before = TokenSenseAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.jdbc.core.JdbcTemplate")
 @ConditionalOnBooleanProperty(name = "tokensense.enabled", matchIfMissing = true)
-@ConditionalOnTokenSenseOutput("jdbc")
+@ConditionalOnTokenSenseOutput(BuiltInOutput.JDBC)
 @Conditional(TokenSenseJdbcAutoConfiguration.DatabaseCondition.class)
 @EnableConfigurationProperties(TokenSenseProperties.class)
 public final class TokenSenseJdbcAutoConfiguration {
@@ -51,12 +52,14 @@ public final class TokenSenseJdbcAutoConfiguration {
 		TableName.of(jdbc.getTable());
 		boolean initializeSchema = jdbc.getInitializeSchema() == TokenSenseProperties.SchemaInitialization.ALWAYS;
 		String url = jdbc.getUrl();
-		if (StringUtils.hasText(url)) {
-			DataSource own = OwnDataSource.create(url, jdbc.getUsername(), jdbc.getPassword());
-			return new JdbcOutput(own, jdbc.getTable(), initializeSchema,
-					(own instanceof AutoCloseable closeable) ? closeable : null);
-		}
-		return new JdbcOutput(dataSource.getObject(), jdbc.getTable(), initializeSchema, null);
+		boolean own = StringUtils.hasText(url);
+		DataSource database = own ? OwnDataSource.create(url, jdbc.getUsername(), jdbc.getPassword())
+				: dataSource.getObject();
+		return JdbcOutput.builder(database)
+			.table(jdbc.getTable())
+			.initializeSchema(initializeSchema)
+			.closeDataSource(own)
+			.build();
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")

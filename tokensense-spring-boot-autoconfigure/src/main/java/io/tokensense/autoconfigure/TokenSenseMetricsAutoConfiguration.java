@@ -1,6 +1,7 @@
 package io.tokensense.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tokensense.output.BuiltInOutput;
 import io.tokensense.output.MicrometerOutput;
 import io.tokensense.pipeline.EventPipeline;
 import io.tokensense.pipeline.EventPipelineMetrics;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "tokensense.enabled", matchIfMissing = true)
-@ConditionalOnTokenSenseOutput(MicrometerOutput.NAME)
+@ConditionalOnTokenSenseOutput(BuiltInOutput.MICROMETER)
 @EnableConfigurationProperties(TokenSenseProperties.class)
 public final class TokenSenseMetricsAutoConfiguration {
 

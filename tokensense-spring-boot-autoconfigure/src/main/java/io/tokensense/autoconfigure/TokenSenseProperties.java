@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.tokensense.pipeline.PipelineSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,9 +30,10 @@ public class TokenSenseProperties {
 
 	/**
 	 * Where events go: any of 'log' (JSON lines on logger io.tokensense.events), 'console'
-	 * (one short line per call) and 'jdbc' (rows of table tokensense_calls). Empty means
-	 * automatic: 'log', plus 'jdbc' when there is a DataSource bean or tokensense.jdbc.url is
-	 * set. CallEventOutput beans are always added.
+	 * (one short line per call), 'jdbc' (rows of table tokensense_calls) and 'micrometer'
+	 * (meters on the application's MeterRegistry). Empty means automatic: 'log', plus
+	 * 'micrometer' when there is a MeterRegistry bean, plus 'jdbc' when there is a DataSource
+	 * bean or tokensense.jdbc.url is set. CallEventOutput beans are always added.
 	 */
 	private List<String> outputs = new ArrayList<>();
 
@@ -81,7 +83,7 @@ public class TokenSenseProperties {
 	/**
 	 * How long queued events may take to be written when the application stops.
 	 */
-	private Duration shutdownTimeout = Duration.ofSeconds(10);
+	private Duration shutdownTimeout = PipelineSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
 	private final Pricing pricing = new Pricing();
 
@@ -565,17 +567,18 @@ public class TokenSenseProperties {
 		 * ('queue_full'), and each refused event makes a failing output give up its oldest
 		 * held batch ('output_failed').
 		 */
-		private int capacity = 10_000;
+		private int capacity = PipelineSettings.DEFAULT_CAPACITY;
 
 		/**
-		 * How many events are written to the outputs at once.
+		 * How many events are written to the outputs at once; at most the capacity.
 		 */
-		private int batchSize = 500;
+		private int batchSize = PipelineSettings.DEFAULT_BATCH_SIZE;
 
 		/**
-		 * How long the worker waits to fill a batch before writing what it has.
+		 * How long the worker waits to fill a batch before writing what it has; 0 writes
+		 * whatever is queued at once.
 		 */
-		private Duration flushInterval = Duration.ofSeconds(1);
+		private Duration flushInterval = PipelineSettings.DEFAULT_FLUSH_INTERVAL;
 
 		public int getCapacity() {
 			return this.capacity;

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.tokensense.CallStatus;
+import io.tokensense.provider.Interfaces;
 import io.tokensense.provider.ResultReading;
 import io.tokensense.recording.ErrorTypes;
 import io.tokensense.recording.Recorder;

@@ -20,11 +20,16 @@ final class LayeredOptions {
 	}
 
 	static ObserveOptions over(ObserveOptions outer, ObserveOptions inner) {
-		return new ObserveOptions((outer.output() != null) ? outer.output() : inner.output(),
-				firstSet(outer.userId(), inner.userId()), firstSet(outer.sessionId(), inner.sessionId()),
-				union(outer.tags(), inner.tags()), outer.logPrompts() || inner.logPrompts(),
-				outer.logResponses() || inner.logResponses(), both(inner.onEvent(), outer.onEvent()),
-				firstSet(outer.provider(), inner.provider()));
+		return ObserveOptions.builder()
+			.output((outer.output() != null) ? outer.output() : inner.output())
+			.userId(firstSet(outer.userId(), inner.userId()))
+			.sessionId(firstSet(outer.sessionId(), inner.sessionId()))
+			.tags(union(outer.tags(), inner.tags()))
+			.logPrompts(outer.logPrompts() || inner.logPrompts())
+			.logResponses(outer.logResponses() || inner.logResponses())
+			.onEvent(both(inner.onEvent(), outer.onEvent()))
+			.provider(firstSet(outer.provider(), inner.provider()))
+			.build();
 	}
 
 	private static @Nullable String firstSet(@Nullable String preferred, @Nullable String fallback) {

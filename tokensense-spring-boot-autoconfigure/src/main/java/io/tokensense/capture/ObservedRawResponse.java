@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.tokensense.provider.Interfaces;
 import io.tokensense.provider.ResultReading;
 import io.tokensense.recording.RecordingFailures;
 import org.jspecify.annotations.Nullable;

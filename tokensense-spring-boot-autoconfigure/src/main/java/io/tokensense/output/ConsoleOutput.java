@@ -51,7 +51,7 @@ public final class ConsoleOutput implements CallEventOutput {
 
 	@Override
 	public String name() {
-		return "console";
+		return BuiltInOutput.CONSOLE.outputName();
 	}
 
 	static String line(CallEvent event) {

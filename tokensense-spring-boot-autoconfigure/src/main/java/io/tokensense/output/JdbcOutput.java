@@ -50,7 +50,7 @@ public final class JdbcOutput implements CallEventOutput {
 
 	private final boolean initializeSchema;
 
-	private final @Nullable AutoCloseable ownedResource;
+	private final boolean closeDataSource;
 
 	private final HourlyTotals hourly;
 
@@ -65,24 +65,25 @@ public final class JdbcOutput implements CallEventOutput {
 	 * @param dataSource the database
 	 */
 	public JdbcOutput(DataSource dataSource) {
-		this(dataSource, TableName.DEFAULT, true, null);
+		this(builder(dataSource));
+	}
+
+	private JdbcOutput(Builder builder) {
+		this.dataSource = builder.dataSource;
+		this.table = builder.table;
+		this.initializeSchema = builder.initializeSchema;
+		this.closeDataSource = builder.closeDataSource;
+		this.hourly = new HourlyTotals(this.table);
 	}
 
 	/**
-	 * Creates an output.
+	 * Starts building an output on a database: table {@code tokensense_calls}, created when
+	 * missing, and the data source left open, unless told otherwise.
 	 * @param dataSource the database
-	 * @param table the table, optionally schema-qualified
-	 * @param initializeSchema whether the table and its indexes are created when missing
-	 * @param ownedResource closed with the output, e.g. a pool created only for it
-	 * @throws IllegalStateException when the table name is not a plain SQL identifier
+	 * @return a builder
 	 */
-	public JdbcOutput(DataSource dataSource, String table, boolean initializeSchema,
-			@Nullable AutoCloseable ownedResource) {
-		this.dataSource = dataSource;
-		this.table = TableName.of(table);
-		this.initializeSchema = initializeSchema;
-		this.ownedResource = ownedResource;
-		this.hourly = new HourlyTotals(this.table);
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
 	}
 
 	/**
@@ -247,16 +248,16 @@ public final class JdbcOutput implements CallEventOutput {
 		return this.dataSource;
 	}
 
-	/** Closes the resource given at construction, once; the data source itself is left alone. */
+	/** Closes the data source, once, when the output was built to own it; otherwise leaves it alone. */
 	@Override
 	public void close() {
 		if (this.closed) {
 			return;
 		}
 		this.closed = true;
-		if (this.ownedResource != null) {
+		if (this.closeDataSource && this.dataSource instanceof AutoCloseable closeable) {
 			try {
-				this.ownedResource.close();
+				closeable.close();
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("Closing the jdbc output's data source failed", ex);
@@ -266,12 +267,70 @@ public final class JdbcOutput implements CallEventOutput {
 
 	@Override
 	public String name() {
-		return "jdbc";
+		return BuiltInOutput.JDBC.outputName();
 	}
 
 	@Override
 	public String toString() {
 		return "JdbcOutput[" + this.table + " on " + this.dataSource + "]";
+	}
+
+	/** Builds a {@link JdbcOutput}; every setting but the data source is optional. */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private TableName table = TableName.of(TableName.DEFAULT);
+
+		private boolean initializeSchema = true;
+
+		private boolean closeDataSource;
+
+		private Builder(DataSource dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		/**
+		 * Sets the table written to.
+		 * @param table the table, optionally schema-qualified; {@code tokensense_calls} by default
+		 * @return this builder
+		 * @throws IllegalStateException when the name is not a plain SQL identifier
+		 */
+		public Builder table(String table) {
+			this.table = TableName.of(table);
+			return this;
+		}
+
+		/**
+		 * Sets whether the table and its indexes are created when missing (on the first write).
+		 * @param initializeSchema {@code true} by default; {@code false} when Flyway or Liquibase
+		 * own the schema
+		 * @return this builder
+		 */
+		public Builder initializeSchema(boolean initializeSchema) {
+			this.initializeSchema = initializeSchema;
+			return this;
+		}
+
+		/**
+		 * Sets whether closing the output also closes the data source, when it is
+		 * {@link AutoCloseable}: for a pool created only for this output.
+		 * @param closeDataSource {@code false} by default
+		 * @return this builder
+		 */
+		public Builder closeDataSource(boolean closeDataSource) {
+			this.closeDataSource = closeDataSource;
+			return this;
+		}
+
+		/**
+		 * Builds the output; nothing connects to the database before the first write.
+		 * @return the output
+		 */
+		public JdbcOutput build() {
+			return new JdbcOutput(this);
+		}
+
 	}
 
 }

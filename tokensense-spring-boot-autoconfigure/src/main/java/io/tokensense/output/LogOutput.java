@@ -34,7 +34,7 @@ public final class LogOutput implements CallEventOutput {
 
 	@Override
 	public String name() {
-		return "log";
+		return BuiltInOutput.LOG.outputName();
 	}
 
 }

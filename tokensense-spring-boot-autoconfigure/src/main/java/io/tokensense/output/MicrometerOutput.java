@@ -30,9 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MicrometerOutput implements CallEventOutput {
 
-	/** The output's name in {@code tokensense.outputs}. */
-	public static final String NAME = "micrometer";
-
 	/** How many distinct exception class names {@code error.type} takes before {@code other}. */
 	public static final int MAX_ERROR_TYPES = 50;
 
@@ -81,7 +78,7 @@ public final class MicrometerOutput implements CallEventOutput {
 
 	@Override
 	public String name() {
-		return NAME;
+		return BuiltInOutput.MICROMETER.outputName();
 	}
 
 	private void record(CallEvent event) {

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries events from the threads that made the calls to the outputs: a bounded queue
- * drained by one daemon worker thread, in batches of up to {@code batchSize} events, each
- * batch waiting at most {@code flushInterval} to fill. {@link #offer} never blocks; an event
+ * drained by one daemon worker thread, in batches of up to the settings' batch size, each
+ * batch waiting at most their flush interval to fill. {@link #offer} never blocks; an event
  * that cannot be taken or written is counted by reason in {@link #droppedByReason()}.
  *
  * <p>Each output is written independently, and neither an exception nor an {@link Error}
@@ -43,9 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventPipeline implements AutoCloseable {
 
-	/** How long {@link #close()} waits for queued events to be written. */
-	public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
-
 	private static final Logger logger = LoggerFactory.getLogger(EventPipeline.class);
 
 	private final BlockingQueue<QueuedEvent> queue = new LinkedBlockingQueue<>();
@@ -55,7 +52,7 @@ public final class EventPipeline implements AutoCloseable {
 
 	private final WorkerSignal signal = new WorkerSignal(this.queue);
 
-	private final int capacity;
+	private final PipelineSettings settings;
 
 	private final List<OutputChannel> channels;
 
@@ -84,35 +81,30 @@ public final class EventPipeline implements AutoCloseable {
 	/**
 	 * Creates a pipeline that retries failed batches with {@link RetryPolicy#DEFAULT}.
 	 * @param outputs where events go; at least one
-	 * @param capacity how many events may wait, in the queue or held for a retry
-	 * @param batchSize the most events handed to an output at once
-	 * @param flushInterval the longest a batch waits to fill up
+	 * @param settings capacity, batching and the timeout of {@link #close()}
 	 * @param threadName the worker thread's name
 	 */
-	public EventPipeline(List<? extends CallEventOutput> outputs, int capacity, int batchSize, Duration flushInterval,
-			String threadName) {
-		this(outputs, capacity, batchSize, flushInterval, threadName, RetryPolicy.DEFAULT);
+	public EventPipeline(List<? extends CallEventOutput> outputs, PipelineSettings settings, String threadName) {
+		this(outputs, settings, threadName, RetryPolicy.DEFAULT);
 	}
 
 	/**
 	 * Creates a pipeline.
 	 * @param outputs where events go; at least one
-	 * @param capacity how many events may wait, in the queue or held for a retry
-	 * @param batchSize the most events handed to an output at once
-	 * @param flushInterval the longest a batch waits to fill up
+	 * @param settings capacity, batching and the timeout of {@link #close()}
 	 * @param threadName the worker thread's name
 	 * @param retryPolicy how failed batches are retried
 	 */
-	public EventPipeline(List<? extends CallEventOutput> outputs, int capacity, int batchSize, Duration flushInterval,
-			String threadName, RetryPolicy retryPolicy) {
-		PipelineArguments.validate(outputs, capacity, batchSize, flushInterval, threadName, retryPolicy);
-		this.room = new Room(capacity);
-		this.capacity = capacity;
+	public EventPipeline(List<? extends CallEventOutput> outputs, PipelineSettings settings, String threadName,
+			RetryPolicy retryPolicy) {
+		PipelineArguments.validate(outputs, settings, threadName, retryPolicy);
+		this.settings = settings;
+		this.room = new Room(settings.capacity());
 		List<OutputChannel> channels = new ArrayList<>(outputs.size());
 		outputs.forEach((output) -> channels.add(new OutputChannel(output, retryPolicy, this.shutdown)));
 		this.channels = List.copyOf(channels);
 		this.worker = new PipelineWorker(this.queue, this.signal, this.room, this.channels, this.counters,
-				this.shutdown, Math.min(batchSize, capacity), flushInterval, this::workerLost);
+				this.shutdown, settings.batchSize(), settings.flushInterval(), this::workerLost);
 		this.threadName = threadName;
 		this.workerThread = newWorkerThread();
 	}
@@ -175,7 +167,8 @@ public final class EventPipeline implements AutoCloseable {
 		if (!this.room.tryTake()) {
 			this.counters.dropped(DropReasons.QUEUE_FULL, 1);
 			this.queueFullLog.warn("TokenSense dropped an event because its queue of {} is full: the outputs are "
-					+ "slower than the calls; check their health or raise tokensense.queue.capacity", this.capacity);
+					+ "slower than the calls; check their health or raise tokensense.queue.capacity",
+					this.settings.capacity());
 			return false;
 		}
 		this.queue.add(queued);
@@ -189,10 +182,10 @@ public final class EventPipeline implements AutoCloseable {
 		return true;
 	}
 
-	/** Closes with the {@link #DEFAULT_CLOSE_TIMEOUT default timeout}. */
+	/** Closes within the settings' {@link PipelineSettings#shutdownTimeout() shutdown timeout}. */
 	@Override
 	public void close() {
-		close(DEFAULT_CLOSE_TIMEOUT);
+		close(this.settings.shutdownTimeout());
 	}
 
 	/**
@@ -253,7 +246,7 @@ public final class EventPipeline implements AutoCloseable {
 
 	/** How many events may wait at most, in the queue or held for a retry. */
 	public int capacity() {
-		return this.capacity;
+		return this.settings.capacity();
 	}
 
 	/** How many events every output has written. */

@@ -22,14 +22,6 @@ public final class EventPipelineMetrics implements MeterBinder {
 	private final Supplier<@Nullable EventPipeline> pipeline;
 
 	/**
-	 * Creates a binder for a pipeline that exists already.
-	 * @param pipeline the pipeline
-	 */
-	public EventPipelineMetrics(EventPipeline pipeline) {
-		this(() -> pipeline);
-	}
-
-	/**
 	 * Creates a binder that looks its pipeline up when bound, for a pipeline that is created
 	 * later; binds nothing when the supplier gives {@code null}.
 	 * @param pipeline supplies the pipeline

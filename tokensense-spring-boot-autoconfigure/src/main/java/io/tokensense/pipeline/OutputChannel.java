@@ -150,10 +150,6 @@ final class OutputChannel {
 		return this.pending.peekFirst();
 	}
 
-	boolean hasPending() {
-		return !this.pending.isEmpty();
-	}
-
 	/** How long until the next retry is due, at least zero; {@link Long#MAX_VALUE} when none waits. */
 	long nanosUntilRetry(long now) {
 		return this.pending.isEmpty() ? Long.MAX_VALUE : Math.max(0, this.nextAttemptNanos - now);
@@ -177,10 +173,6 @@ final class OutputChannel {
 
 	OutputState state() {
 		return this.state;
-	}
-
-	String name() {
-		return this.name;
 	}
 
 	private static String nameOf(CallEventOutput output) {

@@ -7,14 +7,17 @@ import java.util.Objects;
 import io.tokensense.output.CallEventOutput;
 import org.jspecify.annotations.Nullable;
 
-/** Checks what {@link EventPipeline} is built from, with messages that name the setting. */
+/**
+ * Checks what {@link EventPipeline} is built from besides its {@link PipelineSettings}, which
+ * check themselves.
+ */
 final class PipelineArguments {
 
 	private PipelineArguments() {
 	}
 
-	static void validate(@Nullable List<? extends CallEventOutput> outputs, int capacity, int batchSize,
-			@Nullable Duration flushInterval, @Nullable String threadName, @Nullable RetryPolicy retryPolicy) {
+	static void validate(@Nullable List<? extends CallEventOutput> outputs, @Nullable PipelineSettings settings,
+			@Nullable String threadName, @Nullable RetryPolicy retryPolicy) {
 		if (outputs == null || outputs.isEmpty()) {
 			throw new IllegalArgumentException("At least one output is required");
 		}
@@ -22,13 +25,9 @@ final class PipelineArguments {
 		if (outputs.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("Outputs must not contain null");
 		}
-		if (capacity < 1) {
-			throw new IllegalArgumentException("Queue capacity must be at least 1, was " + capacity);
+		if (settings == null) {
+			throw new IllegalArgumentException("Settings must not be null");
 		}
-		if (batchSize < 1) {
-			throw new IllegalArgumentException("Batch size must be at least 1, was " + batchSize);
-		}
-		requireNotNegative(flushInterval, "Flush interval");
 		if (threadName == null || threadName.isBlank()) {
 			throw new IllegalArgumentException("Thread name must not be empty");
 		}

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
-import org.springframework.core.io.Resource;
-
 /**
  * Where a LiteLLM-format price file is read from, again at each refresh of a
  * {@link RefreshingPriceCatalog}.
@@ -29,22 +27,6 @@ public interface CatalogSource {
 	 */
 	static CatalogSource url(URI url, Duration connectTimeout, Duration readTimeout) {
 		return new HttpCatalogSource(url, connectTimeout, readTimeout);
-	}
-
-	/** Any Spring resource, e.g. a {@code file:} or {@code classpath:} location. */
-	static CatalogSource resource(Resource resource) {
-		return new ResourceCatalogSource(resource);
-	}
-
-	/** Whether {@code resource} is an {@code http:} or {@code https:} URL, read over the network. */
-	static boolean isRemote(Resource resource) {
-		try {
-			String scheme = resource.getURI().getScheme();
-			return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.io.Resource;
 
 /**
  * Immutable per-token prices by model, in LiteLLM's JSON format. Start from {@link #bundled()},
@@ -77,21 +76,6 @@ public final class PriceCatalog {
 					source, first.getKey(), first.getValue());
 		}
 		return catalog;
-	}
-
-	/**
-	 * Reads a LiteLLM-format price file from a Spring resource, e.g. the location set with
-	 * {@code tokensense.pricing.catalog}.
-	 * @throws IllegalStateException when the resource cannot be read
-	 * @see #load(InputStream)
-	 */
-	public static PriceCatalog load(Resource resource) {
-		try (InputStream in = resource.getInputStream()) {
-			return load(in, resource.getDescription());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not read price catalog " + resource.getDescription(), ex);
-		}
 	}
 
 	/** This catalog plus the entries of {@code other}; where both list a model, {@code other} wins. */

@@ -69,14 +69,7 @@ public final class ProviderAdapters {
 
 	/** The client interface of the adapter that the type implements, or {@code null}. */
 	public static @Nullable Class<?> clientInterfaceOf(ProviderAdapter adapter, Class<?> type) {
-		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
-			for (Class<?> iface : candidate.getInterfaces()) {
-				if (adapter.isClientInterface(iface)) {
-					return iface;
-				}
-			}
-		}
-		return null;
+		return Interfaces.find(type, adapter::isClientInterface);
 	}
 
 	private static List<ProviderAdapter> load() {

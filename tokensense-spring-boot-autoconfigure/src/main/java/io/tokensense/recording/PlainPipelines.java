@@ -15,6 +15,7 @@ import io.tokensense.output.JdbcOutput;
 import io.tokensense.output.LogOutput;
 import io.tokensense.output.jdbc.SqliteDataSource;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.PipelineSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,13 +29,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlainPipelines {
 
-	static final int CAPACITY = 10_000;
+	/** The defaults of the {@code tokensense.queue.*} properties, which plain Java has not. */
+	private static final PipelineSettings SETTINGS = PipelineSettings.DEFAULTS;
 
-	static final int BATCH_SIZE = 500;
-
-	static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
-
-	static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration SHUTDOWN_TIMEOUT = SETTINGS.shutdownTimeout();
 
 	/** Where the plain-Java default keeps its rows, relative to the working directory. */
 	static final String SQLITE_FILE = "./tokensense.db";
@@ -112,8 +110,7 @@ final class PlainPipelines {
 	}
 
 	private static EventPipeline newPipeline(List<CallEventOutput> outputs, String name) {
-		EventPipeline pipeline = new EventPipeline(outputs, CAPACITY, BATCH_SIZE, FLUSH_INTERVAL,
-				"tokensense-" + name);
+		EventPipeline pipeline = new EventPipeline(outputs, SETTINGS, "tokensense-" + name);
 		if (!addShutdownHook()) {
 			// the JVM is shutting down: a pipeline started now could never be flushed
 			pipeline.close(Duration.ZERO);

@@ -35,16 +35,10 @@ public record Recorder(CostCalculator costs, Attribution defaults, boolean logPr
 		this(costs, defaults, logPrompts, logResponses, sink, includeStreamUsage, budgets, new CoveredCalls());
 	}
 
-	/** A recorder of its own, without budgets. */
-	public Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
-			EventSink sink, boolean includeStreamUsage) {
-		this(costs, defaults, logPrompts, logResponses, sink, includeStreamUsage, BudgetGuard.NONE);
-	}
-
 	/** A recorder of its own that leaves streamed requests as the caller wrote them. */
 	public Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
 			EventSink sink) {
-		this(costs, defaults, logPrompts, logResponses, sink, false);
+		this(costs, defaults, logPrompts, logResponses, sink, false, BudgetGuard.NONE);
 	}
 
 	/** The same recorder, delivering to another sink. */

@@ -163,6 +163,15 @@ class TokenSenseAutoConfigurationTests {
 	}
 
 	@Test
+	void refusesABatchLargerThanTheCapacityNamingBothProperties() {
+		this.contextRunner.withPropertyValues("tokensense.queue.capacity=100", "tokensense.queue.batch-size=500")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tokensense.queue.batch-size")
+				.hasMessageContaining("tokensense.queue.capacity (100)"));
+	}
+
+	@Test
 	void worksWithoutTheOpenAiSdk() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("com.openai"))
 			.withUserConfiguration(AnthropicClientConfiguration.class)

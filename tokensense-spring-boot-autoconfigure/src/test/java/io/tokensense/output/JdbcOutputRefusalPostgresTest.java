@@ -46,7 +46,7 @@ class JdbcOutputRefusalPostgresTest extends JdbcOutputRefusalTest {
 			pool.setJdbcUrl(System.getenv(TestDatabase.POSTGRES_URL));
 			pool.setAutoCommit(false);
 			pool.setMaximumPoolSize(2);
-			JdbcOutput output = new JdbcOutput(pool, table(), true, null);
+			JdbcOutput output = JdbcOutput.builder(pool).table(table()).build();
 			// more than NUMERIC(38, 18) holds: the database refuses the first batch after creating the table
 			CallEvent tooCostly = JdbcTestEvents.event(java.util.UUID.randomUUID(), JdbcTestEvents.START, 1, "1e21");
 			assertThat(tooCostly.costUsd()).isGreaterThan(new BigDecimal("1e20"));

@@ -25,6 +25,7 @@ import io.tokensense.output.jdbc.JdbcDialect;
 import io.tokensense.output.jdbc.JdbcWriteException;
 import io.tokensense.pipeline.DropReasons;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.PipelineSettings;
 import io.tokensense.testsupport.RefusingTable;
 import io.tokensense.testsupport.TableRows;
 import io.tokensense.testsupport.TestDatabase;
@@ -125,11 +126,14 @@ abstract class JdbcOutputRefusalTest {
 		try {
 			List<CallEvent> events = new ArrayList<>(JdbcTestEvents.events(20));
 			events.set(10, with(events.get(10), RefusingTable.POISON + "-" + SECRET, List.of(SECRET)));
-			EventPipeline pipeline = new EventPipeline(List.of(output(true)), 100, 50, Duration.ofMillis(10), "refusal");
+			EventPipeline pipeline = new EventPipeline(List.of(output(true)),
+					PipelineSettings.of(100, 50, Duration.ofMillis(10)),
+					"refusal");
 			events.forEach((event) -> pipeline.offer(event, null));
 			pipeline.close(Duration.ofSeconds(30));
-			EventPipeline missingTable = new EventPipeline(List.of(output(false, database().uniqueTable())), 100, 50,
-					Duration.ofMillis(10), "refusal");
+			EventPipeline missingTable = new EventPipeline(List.of(output(false, database().uniqueTable())),
+					PipelineSettings.of(100, 50, Duration.ofMillis(10)),
+					"refusal");
 			missingTable.offer(with(JdbcTestEvents.fullEvent(), SECRET, List.of(SECRET)), null);
 			missingTable.close(Duration.ofSeconds(30));
 
@@ -187,7 +191,7 @@ abstract class JdbcOutputRefusalTest {
 	}
 
 	JdbcOutput output(boolean initializeSchema, String table) {
-		return new JdbcOutput(database().dataSource(), table, initializeSchema, null);
+		return JdbcOutput.builder(database().dataSource()).table(table).initializeSchema(initializeSchema).build();
 	}
 
 	String table() {

@@ -40,7 +40,7 @@ class JdbcOutputSchemaTest {
 			}
 		};
 		String table = this.database.uniqueTable();
-		JdbcOutput output = new JdbcOutput(flaky, table, true, null);
+		JdbcOutput output = JdbcOutput.builder(flaky).table(table).build();
 
 		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> output.write(JdbcTestEvents.events(2)));
 		down.set(false);
@@ -52,7 +52,7 @@ class JdbcOutputSchemaTest {
 	@Test
 	void writesToASchemaQualifiedTable() throws Exception {
 		this.database.execute("CREATE SCHEMA IF NOT EXISTS analytics");
-		JdbcOutput output = new JdbcOutput(this.database.dataSource(), "analytics.llm_calls", true, null);
+		JdbcOutput output = JdbcOutput.builder(this.database.dataSource()).table("analytics.llm_calls").build();
 		output.write(JdbcTestEvents.events(3));
 
 		assertThat(TableRows.read(this.database, "analytics.llm_calls")).hasSize(3);
@@ -62,7 +62,10 @@ class JdbcOutputSchemaTest {
 	@Test
 	void closesWhatItOwnsOnce() {
 		int[] closes = { 0 };
-		JdbcOutput output = new JdbcOutput(this.database.dataSource(), "calls", true, () -> closes[0]++);
+		JdbcOutput output = JdbcOutput.builder(new ClosingDataSource(this.database.dataSource(), closes))
+			.table("calls")
+			.closeDataSource(true)
+			.build();
 		output.close();
 		output.close();
 
@@ -70,11 +73,37 @@ class JdbcOutputSchemaTest {
 	}
 
 	@Test
+	void leavesADataSourceItDoesNotOwnOpen() {
+		int[] closes = { 0 };
+		JdbcOutput output = JdbcOutput.builder(new ClosingDataSource(this.database.dataSource(), closes)).build();
+		output.close();
+
+		assertThat(closes[0]).isZero();
+	}
+
+	@Test
 	void refusesAnInvalidTableNamingTheProperty() {
 		assertThat(List.of("drop table x", "a.b.c")).allSatisfy((table) -> assertThatExceptionOfType(
 				IllegalStateException.class)
-			.isThrownBy(() -> new JdbcOutput(this.database.dataSource(), table, true, null))
+			.isThrownBy(() -> JdbcOutput.builder(this.database.dataSource()).table(table).build())
 			.withMessageContaining("tokensense.jdbc.table"));
+	}
+
+	/** A pool-like data source: closeable, counting its closes. */
+	private static final class ClosingDataSource extends DelegatingDataSource implements AutoCloseable {
+
+		private final int[] closes;
+
+		ClosingDataSource(DataSource target, int[] closes) {
+			super(target);
+			this.closes = closes;
+		}
+
+		@Override
+		public void close() {
+			this.closes[0]++;
+		}
+
 	}
 
 }

@@ -101,7 +101,10 @@ abstract class JdbcOutputTest {
 		// a schema managed by hand from an older script: the calls table only
 		String script = SchemaScripts.statements(database().dialect(), TableName.of(this.table)).get(0);
 		database().execute(script);
-		JdbcOutput output = new JdbcOutput(database().dataSource(), this.table, false, null);
+		JdbcOutput output = JdbcOutput.builder(database().dataSource())
+			.table(this.table)
+			.initializeSchema(false)
+			.build();
 		output.write(JdbcTestEvents.events(3));
 
 		assertThat(count()).isEqualTo(3);
@@ -122,8 +125,11 @@ abstract class JdbcOutputTest {
 
 	@Test
 	void writesToATableCreatedByTheShippedScript() throws Exception {
-		new JdbcOutput(database().dataSource(), this.table, true, null).write(JdbcTestEvents.events(1));
-		JdbcOutput never = new JdbcOutput(database().dataSource(), this.table, false, null);
+		JdbcOutput.builder(database().dataSource()).table(this.table).build().write(JdbcTestEvents.events(1));
+		JdbcOutput never = JdbcOutput.builder(database().dataSource())
+			.table(this.table)
+			.initializeSchema(false)
+			.build();
 		never.write(JdbcTestEvents.events(2));
 
 		assertThat(count()).isEqualTo(3);
@@ -131,7 +137,10 @@ abstract class JdbcOutputTest {
 
 	@Test
 	void leavesTheSchemaAloneWhenToldNever() {
-		JdbcOutput output = new JdbcOutput(database().dataSource(), this.table, false, null);
+		JdbcOutput output = JdbcOutput.builder(database().dataSource())
+			.table(this.table)
+			.initializeSchema(false)
+			.build();
 
 		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> output.write(JdbcTestEvents.events(1)));
 		assertThat(database().tableExists(this.table)).isFalse();
@@ -187,7 +196,7 @@ abstract class JdbcOutputTest {
 	}
 
 	private JdbcOutput output() {
-		return new JdbcOutput(database().dataSource(), this.table, true, null);
+		return JdbcOutput.builder(database().dataSource()).table(this.table).build();
 	}
 
 	private long hourlyCalls() throws SQLException {

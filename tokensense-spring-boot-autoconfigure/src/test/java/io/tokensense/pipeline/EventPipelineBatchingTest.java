@@ -28,7 +28,8 @@ class EventPipelineBatchingTest {
 	@Test
 	void handsOutBatchesNoLargerThanBatchSize() throws Exception {
 		RecordingOutput output = RecordingOutput.gated("gated");
-		this.pipeline = new EventPipeline(List.of(output), 1000, 64, Duration.ofMillis(100), "test-pipeline");
+		this.pipeline = new EventPipeline(List.of(output), PipelineSettings.of(1000, 64, Duration.ofMillis(100)),
+				"test-pipeline");
 		this.pipeline.offer(TestEvents.event(), null);
 		assertThat(output.firstWriteEntered.await(30, TimeUnit.SECONDS)).isTrue();
 		// the worker is held in its first write, so these pile up and leave in full batches
@@ -45,7 +46,8 @@ class EventPipelineBatchingTest {
 	@Test
 	void flushesAPartialBatchAfterTheFlushInterval() {
 		RecordingOutput output = new RecordingOutput("recording");
-		this.pipeline = new EventPipeline(List.of(output), 100, 50, Duration.ofMillis(200), "test-pipeline");
+		this.pipeline = new EventPipeline(List.of(output), PipelineSettings.of(100, 50, Duration.ofMillis(200)),
+				"test-pipeline");
 		List<CallEvent> events = List.of(TestEvents.event(), TestEvents.event(), TestEvents.event());
 		events.forEach((event) -> this.pipeline.offer(event, null));
 		await().atMost(30, TimeUnit.SECONDS).until(() -> output.events().size() == 3);
@@ -56,7 +58,7 @@ class EventPipelineBatchingTest {
 	@Test
 	void refusesEventsAtOnceWhenTheQueueIsFull() throws Exception {
 		RecordingOutput output = RecordingOutput.gated("gated");
-		this.pipeline = new EventPipeline(List.of(output), 5, 1, Duration.ZERO, "test-pipeline");
+		this.pipeline = new EventPipeline(List.of(output), PipelineSettings.of(5, 1, Duration.ZERO), "test-pipeline");
 		this.pipeline.offer(TestEvents.event(), null);
 		assertThat(output.firstWriteEntered.await(30, TimeUnit.SECONDS)).isTrue();
 		for (int i = 0; i < 5; i++) {
@@ -78,7 +80,8 @@ class EventPipelineBatchingTest {
 
 	@Test
 	void reportsEveryDropReasonFromTheStart() {
-		this.pipeline = new EventPipeline(List.of(new RecordingOutput("recording")), 10, 5, Duration.ofMillis(10),
+		this.pipeline = new EventPipeline(List.of(new RecordingOutput("recording")),
+				PipelineSettings.of(10, 5, Duration.ofMillis(10)),
 				"test-pipeline");
 		assertThat(this.pipeline.droppedByReason()).containsOnlyKeys(DropReasons.ALL)
 			.allSatisfy((reason, count) -> assertThat(count).isZero());

@@ -20,7 +20,9 @@ class EventPipelineCloseTest {
 	@Test
 	void closeWritesEverythingQueued() throws Exception {
 		RecordingOutput output = new RecordingOutput("recording");
-		EventPipeline pipeline = new EventPipeline(List.of(output), 10_000, 100, Duration.ofSeconds(1), "test-pipeline");
+		EventPipeline pipeline = new EventPipeline(List.of(output),
+				PipelineSettings.of(10_000, 100, Duration.ofSeconds(1)),
+				"test-pipeline");
 		for (int i = 0; i < 5_000; i++) {
 			assertThat(pipeline.offer(TestEvents.event(), null)).isTrue();
 		}
@@ -35,7 +37,8 @@ class EventPipelineCloseTest {
 	@Test
 	void closeCountsWhatTheTimeoutLeavesBehind() throws Exception {
 		RecordingOutput output = RecordingOutput.gated("gated");
-		EventPipeline pipeline = new EventPipeline(List.of(output), 1_000, 10, Duration.ZERO, "test-pipeline");
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(1_000, 10, Duration.ZERO),
+				"test-pipeline");
 		pipeline.offer(TestEvents.event(), null);
 		assertThat(output.firstWriteEntered.await(30, TimeUnit.SECONDS)).isTrue();
 		for (int i = 0; i < 499; i++) {
@@ -58,7 +61,8 @@ class EventPipelineCloseTest {
 	@Test
 	void closeWithoutAnyEventClosesTheOutputs() throws Exception {
 		RecordingOutput output = new RecordingOutput("recording");
-		EventPipeline pipeline = new EventPipeline(List.of(output), 10, 5, Duration.ofSeconds(1), "test-pipeline");
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(10, 5, Duration.ofSeconds(1)),
+				"test-pipeline");
 		pipeline.close();
 		assertThat(output.closed.await(0, TimeUnit.SECONDS)).isTrue();
 		assertThat(pipeline.offer(TestEvents.event(), null)).isFalse();
@@ -69,7 +73,8 @@ class EventPipelineCloseTest {
 	@Test
 	void closeTakesEventsOfferedFromManyThreadsIntoAccount() throws Exception {
 		RecordingOutput output = new RecordingOutput("recording");
-		EventPipeline pipeline = new EventPipeline(List.of(output), 100, 10, Duration.ofMillis(5), "test-pipeline");
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(100, 10, Duration.ofMillis(5)),
+				"test-pipeline");
 		int perThread = 2_000;
 		List<Thread> threads = new ArrayList<>();
 		// close while every thread is offering: each has made a tenth of its offers by then

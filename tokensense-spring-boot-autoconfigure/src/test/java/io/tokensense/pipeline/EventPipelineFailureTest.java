@@ -44,7 +44,8 @@ class EventPipelineFailureTest {
 
 		};
 		RecordingOutput healthy = new RecordingOutput("healthy");
-		EventPipeline pipeline = new EventPipeline(List.of(broken, healthy), 1_000, 7, Duration.ofMillis(10),
+		EventPipeline pipeline = new EventPipeline(List.of(broken, healthy),
+				PipelineSettings.of(1_000, 7, Duration.ofMillis(10)),
 				"test-pipeline", QUICK_RETRIES);
 		List<CallEvent> events = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
@@ -69,7 +70,8 @@ class EventPipelineFailureTest {
 	void aRetryThatSucceedsDeliversOnceToEveryOutput() {
 		RecordingOutput flaky = RecordingOutput.failingTimes("flaky", 1);
 		RecordingOutput healthy = new RecordingOutput("healthy");
-		EventPipeline pipeline = new EventPipeline(List.of(flaky, healthy), 100, 10, Duration.ofMillis(10),
+		EventPipeline pipeline = new EventPipeline(List.of(flaky, healthy),
+				PipelineSettings.of(100, 10, Duration.ofMillis(10)),
 				"test-pipeline", QUICK_RETRIES);
 		for (int i = 0; i < 10; i++) {
 			pipeline.offer(TestEvents.event(), null);
@@ -88,7 +90,8 @@ class EventPipelineFailureTest {
 	@Test
 	void keepsRetryingWhileRunningAndWritesOnceTheOutputRecovers() {
 		RecordingOutput failing = RecordingOutput.failingTimes("failing", 5);
-		EventPipeline pipeline = new EventPipeline(List.of(failing), 100, 100, Duration.ZERO, "test-pipeline",
+		EventPipeline pipeline = new EventPipeline(List.of(failing), PipelineSettings.of(100, 100, Duration.ZERO),
+				"test-pipeline",
 				QUICK_RETRIES);
 		pipeline.offer(TestEvents.event(), null);
 		// more failures than the policy's attempts: while running, the output does not give up
@@ -105,7 +108,8 @@ class EventPipelineFailureTest {
 	void holdsTheBatchesOfAFailingOutputAsWaitingEvents() {
 		RecordingOutput failing = RecordingOutput.failingTimes("failing", Integer.MAX_VALUE);
 		RecordingOutput healthy = new RecordingOutput("healthy");
-		EventPipeline pipeline = new EventPipeline(List.of(failing, healthy), 100, 10, Duration.ZERO,
+		EventPipeline pipeline = new EventPipeline(List.of(failing, healthy),
+				PipelineSettings.of(100, 10, Duration.ZERO),
 				"test-pipeline", QUICK_RETRIES);
 		for (int i = 0; i < 30; i++) {
 			assertThat(pipeline.offer(TestEvents.event(), null)).isTrue();
@@ -123,7 +127,8 @@ class EventPipelineFailureTest {
 	void countsAnEventGivenUpByTwoFailingOutputsOnce() {
 		RecordingOutput first = RecordingOutput.failingTimes("first", Integer.MAX_VALUE);
 		RecordingOutput second = RecordingOutput.failingTimes("second", Integer.MAX_VALUE);
-		EventPipeline pipeline = new EventPipeline(List.of(first, second), 100, 10, Duration.ZERO, "test-pipeline",
+		EventPipeline pipeline = new EventPipeline(List.of(first, second), PipelineSettings.of(100, 10, Duration.ZERO),
+				"test-pipeline",
 				QUICK_RETRIES);
 		for (int i = 0; i < 25; i++) {
 			pipeline.offer(TestEvents.event(), null);
@@ -139,7 +144,8 @@ class EventPipelineFailureTest {
 	void aFailingOutputGivesUpItsOldestBatchWhenTheQueueIsFullSoTheOthersKeepReceivingEvents() throws Exception {
 		RecordingOutput failing = RecordingOutput.failingTimes("failing", Integer.MAX_VALUE);
 		RecordingOutput healthy = new RecordingOutput("healthy");
-		EventPipeline pipeline = new EventPipeline(List.of(failing, healthy), 20, 5, Duration.ZERO, "test-pipeline",
+		EventPipeline pipeline = new EventPipeline(List.of(failing, healthy), PipelineSettings.of(20, 5, Duration.ZERO),
+				"test-pipeline",
 				QUICK_RETRIES);
 		int accepted = 0;
 		for (int i = 0; i < 200; i++) {
@@ -164,7 +170,8 @@ class EventPipelineFailureTest {
 	@Test
 	void callsOnWrittenAfterTheOutputsWroteTheEvent() {
 		RecordingOutput output = new RecordingOutput("recording");
-		EventPipeline pipeline = new EventPipeline(List.of(output), 100, 3, Duration.ofMillis(10), "test-pipeline");
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(100, 3, Duration.ofMillis(10)),
+				"test-pipeline");
 		List<UUID> seenWritten = new CopyOnWriteArrayList<>();
 		List<CallEvent> events = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
@@ -185,17 +192,19 @@ class EventPipelineFailureTest {
 	@Test
 	void rejectsInvalidArguments() {
 		List<CallEventOutput> outputs = List.of(new RecordingOutput("recording"));
-		Duration second = Duration.ofSeconds(1);
-		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(List.of(), 10, 5, second, "t"))
+		PipelineSettings settings = PipelineSettings.of(10, 5, Duration.ofSeconds(1));
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(List.of(), settings, "t"))
 			.withMessage("At least one output is required");
-		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(outputs, 0, 5, second, "t"))
-			.withMessage("Queue capacity must be at least 1, was 0");
-		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(outputs, 10, 0, second, "t"))
-			.withMessage("Batch size must be at least 1, was 0");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new EventPipeline(outputs, 10, 5, Duration.ofSeconds(-1), "t"))
-			.withMessageStartingWith("Flush interval must not be null or negative");
-		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(outputs, 10, 5, second, " "))
+		assertThatIllegalArgumentException().isThrownBy(() -> PipelineSettings.of(0, 5, Duration.ofSeconds(1)))
+			.withMessage("tokensense.queue.capacity must be greater than 0 (it bounds the events waiting to be "
+					+ "written), was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> PipelineSettings.of(10, 0, Duration.ofSeconds(1)))
+			.withMessage("tokensense.queue.batch-size must be greater than 0, was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> PipelineSettings.of(10, 11, Duration.ofSeconds(1)))
+			.withMessage("tokensense.queue.batch-size must not exceed tokensense.queue.capacity (10), was 11");
+		assertThatIllegalArgumentException().isThrownBy(() -> PipelineSettings.of(10, 5, Duration.ofSeconds(-1)))
+			.withMessageStartingWith("tokensense.queue.flush-interval must be set and not negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventPipeline(outputs, settings, " "))
 			.withMessage("Thread name must not be empty");
 	}
 

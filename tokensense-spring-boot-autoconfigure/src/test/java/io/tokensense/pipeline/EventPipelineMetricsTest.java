@@ -17,9 +17,10 @@ class EventPipelineMetricsTest {
 
 	@Test
 	void registersEveryDropReasonUpFrontAndReadsThePipelineCounts() {
-		EventPipeline pipeline = new EventPipeline(List.of(new RecordingOutput("recording")), 8, 4, Duration.ofMillis(20),
+		EventPipeline pipeline = new EventPipeline(List.of(new RecordingOutput("recording")),
+				PipelineSettings.of(8, 4, Duration.ofMillis(20)),
 				"metrics-test");
-		new EventPipelineMetrics(pipeline).bindTo(this.registry);
+		new EventPipelineMetrics(() -> pipeline).bindTo(this.registry);
 
 		assertThat(this.registry.get(TokenSenseMeters.EVENTS_DROPPED).functionCounters())
 			.extracting((counter) -> counter.getId().getTag("reason"))
@@ -40,8 +41,9 @@ class EventPipelineMetricsTest {
 	@Test
 	void showsTheQueueFillingUpAndOverflowing() throws InterruptedException {
 		RecordingOutput output = RecordingOutput.gated("held");
-		EventPipeline pipeline = new EventPipeline(List.of(output), 8, 1, Duration.ofMillis(20), "metrics-test");
-		new EventPipelineMetrics(pipeline).bindTo(this.registry);
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(8, 1, Duration.ofMillis(20)),
+				"metrics-test");
+		new EventPipelineMetrics(() -> pipeline).bindTo(this.registry);
 		pipeline.offer(TestEvents.event(), null);
 		assertThat(output.firstWriteEntered.await(10, TimeUnit.SECONDS)).isTrue();
 		for (int i = 0; i < 10; i++) {
@@ -72,9 +74,10 @@ class EventPipelineMetricsTest {
 	/** Not read before the pipeline is gone: a registry publishing on close reads it then for the first time. */
 	private static java.lang.ref.WeakReference<EventPipeline> closedPipelineThatDroppedThree(
 			SimpleMeterRegistry registry) {
-		EventPipeline pipeline = new EventPipeline(List.of(new RecordingOutput("recording")), 8, 4,
-				Duration.ofMillis(20), "metrics-test");
-		new EventPipelineMetrics(pipeline).bindTo(registry);
+		EventPipeline pipeline = new EventPipeline(List.of(new RecordingOutput("recording")),
+				PipelineSettings.of(8, 4, Duration.ofMillis(20)),
+				"metrics-test");
+		new EventPipelineMetrics(() -> pipeline).bindTo(registry);
 		pipeline.close(Duration.ofSeconds(1));
 		for (int i = 0; i < 3; i++) {
 			pipeline.offer(TestEvents.event(), null);

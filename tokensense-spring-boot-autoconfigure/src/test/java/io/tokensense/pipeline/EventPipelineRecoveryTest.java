@@ -31,7 +31,8 @@ class EventPipelineRecoveryTest {
 		Set<UUID> poisoned = ConcurrentHashMap.newKeySet();
 		RejectingOutput rejecting = new RejectingOutput(poisoned);
 		RecordingOutput healthy = new RecordingOutput("healthy");
-		EventPipeline pipeline = new EventPipeline(List.of(rejecting, healthy), 1_000, 10, Duration.ofMillis(10),
+		EventPipeline pipeline = new EventPipeline(List.of(rejecting, healthy),
+				PipelineSettings.of(1_000, 10, Duration.ofMillis(10)),
 				"test-pipeline", QUICK_RETRIES);
 		List<UUID> called = new CopyOnWriteArrayList<>();
 		List<UUID> good = new ArrayList<>();
@@ -61,7 +62,8 @@ class EventPipelineRecoveryTest {
 	@Test
 	void keepsAFullCapacityBatchThatFailedOnceWhileNothingWaitsForRoom() {
 		RecordingOutput flaky = RecordingOutput.failingTimes("flaky", 1);
-		EventPipeline pipeline = new EventPipeline(List.of(flaky), 10, 10, Duration.ofSeconds(1), "test-pipeline",
+		EventPipeline pipeline = new EventPipeline(List.of(flaky), PipelineSettings.of(10, 10, Duration.ofSeconds(1)),
+				"test-pipeline",
 				new RetryPolicy(3, Duration.ofMillis(200), 2));
 		for (int i = 0; i < 10; i++) {
 			assertThat(pipeline.offer(TestEvents.event(), null)).isTrue();
@@ -79,7 +81,8 @@ class EventPipelineRecoveryTest {
 	@Test
 	void givesUpTheOldestHeldBatchOnceAnEventIsRefusedForWantOfRoom() {
 		RecordingOutput failing = RecordingOutput.failingTimes("failing", Integer.MAX_VALUE);
-		EventPipeline pipeline = new EventPipeline(List.of(failing), 10, 10, Duration.ZERO, "test-pipeline",
+		EventPipeline pipeline = new EventPipeline(List.of(failing), PipelineSettings.of(10, 10, Duration.ZERO),
+				"test-pipeline",
 				QUICK_RETRIES);
 		for (int i = 0; i < 10; i++) {
 			assertThat(pipeline.offer(TestEvents.event(), null)).isTrue();
@@ -100,7 +103,9 @@ class EventPipelineRecoveryTest {
 	void runsOnWrittenOnlyForEventsThatWereWritten() {
 		RecordingOutput failing = RecordingOutput.failingTimes("failing", Integer.MAX_VALUE);
 		RecordingOutput healthy = new RecordingOutput("healthy");
-		EventPipeline pipeline = new EventPipeline(List.of(failing, healthy), 100, 5, Duration.ZERO, "test-pipeline",
+		EventPipeline pipeline = new EventPipeline(List.of(failing, healthy),
+				PipelineSettings.of(100, 5, Duration.ZERO),
+				"test-pipeline",
 				QUICK_RETRIES);
 		AtomicInteger called = new AtomicInteger();
 		for (int i = 0; i < 5; i++) {
@@ -116,7 +121,8 @@ class EventPipelineRecoveryTest {
 	@Test
 	void anOutputThrowingOutOfMemoryErrorIsDownAndRetriedWhileTheWorkerGoesOn() {
 		ErrorOutput output = new ErrorOutput(2, () -> new OutOfMemoryError("simulated"));
-		EventPipeline pipeline = new EventPipeline(List.of(output), 100, 10, Duration.ZERO, "test-pipeline",
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(100, 10, Duration.ZERO),
+				"test-pipeline",
 				QUICK_RETRIES);
 		for (int i = 0; i < 10; i++) {
 			pipeline.offer(TestEvents.event(), null);
@@ -137,7 +143,8 @@ class EventPipelineRecoveryTest {
 	void aFailureOfTheWorkerItselfShowsItDownWithTheReasonUntilItGoesOn() {
 		// logging this exception fails inside the worker, outside the output's own write
 		ErrorOutput output = new ErrorOutput(1, UnprintableException::new);
-		EventPipeline pipeline = new EventPipeline(List.of(output), 100, 10, Duration.ZERO, "test-pipeline",
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(100, 10, Duration.ZERO),
+				"test-pipeline",
 				QUICK_RETRIES);
 		for (int i = 0; i < 10; i++) {
 			pipeline.offer(TestEvents.event(), null);

@@ -26,7 +26,8 @@ class RetryScheduleTest {
 	@Test
 	void aFailingOutputIsRetriedAfter100And400And1600MillisecondsThenEveryTwoSeconds() {
 		TimedFailures output = new TimedFailures(6);
-		EventPipeline pipeline = new EventPipeline(List.of(output), 100, 10, Duration.ZERO, "retry-schedule");
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(100, 10, Duration.ZERO),
+				"retry-schedule");
 		try {
 			pipeline.offer(TestEvents.event(), null);
 			await().atMost(30, TimeUnit.SECONDS).until(() -> output.attemptNanos.size() == 6);

@@ -14,6 +14,7 @@ import io.tokensense.capture.ClientProxies;
 import io.tokensense.output.JdbcOutput;
 import io.tokensense.pipeline.DropReasons;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.PipelineSettings;
 import io.tokensense.pricing.CostCalculator;
 import io.tokensense.pricing.PriceCatalog;
 import io.tokensense.recording.Recorder;
@@ -59,8 +60,9 @@ class BadPayloadsToDatabaseTest {
 	private void writesEveryGoodEventAndRejectsThePoisoned(TestDatabase database) {
 		String table = database.uniqueTable();
 		RefusingTable.create(database, table);
-		EventPipeline pipeline = new EventPipeline(List.of(new JdbcOutput(database.dataSource(), table, false, null)),
-				10_000, 50, Duration.ofMillis(20), "bad-payloads-to-database");
+		JdbcOutput output = JdbcOutput.builder(database.dataSource()).table(table).initializeSchema(false).build();
+		EventPipeline pipeline = new EventPipeline(List.of(output), PipelineSettings.of(10_000, 50, Duration.ofMillis(20)),
+				"bad-payloads-to-database");
 		pipeline.start();
 		AtomicLong offered = new AtomicLong();
 		Recorder recorder = new Recorder(new CostCalculator(PriceCatalog.bundled()), Attribution.NONE, false, false,

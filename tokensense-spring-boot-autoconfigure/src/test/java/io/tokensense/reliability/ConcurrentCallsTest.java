@@ -21,6 +21,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.tokensense.CallEvent;
 import io.tokensense.TokenSenseContext;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.PipelineSettings;
 import io.tokensense.recording.RecordingFailures;
 import io.tokensense.testsupport.InMemoryAnthropic;
 import io.tokensense.testsupport.InMemoryOpenAi;
@@ -68,7 +69,8 @@ class ConcurrentCallsTest {
 			}
 
 		};
-		EventPipeline pipeline = new EventPipeline(List.of(output), CALLS, 1_000, Duration.ofMillis(50),
+		EventPipeline pipeline = new EventPipeline(List.of(output),
+				PipelineSettings.of(CALLS, 1_000, Duration.ofMillis(50)),
 				"reliability-concurrency");
 		OpenAIClient openAi = PipelineRoutes.observed(new InMemoryOpenAi(Reply.json(
 				ProviderPayloads.openAiChat("chatcmpl-c", "gpt-4o-mini-2024-07-18", 1200, 1000, 300, 0))).client(),

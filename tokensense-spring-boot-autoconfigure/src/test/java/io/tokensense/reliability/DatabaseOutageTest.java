@@ -104,7 +104,7 @@ class DatabaseOutageTest {
 			.run((context) -> {
 				EventPipeline pipeline = context.getBean(EventPipeline.class);
 				SimpleMeterRegistry registry = new SimpleMeterRegistry();
-				new EventPipelineMetrics(pipeline).bindTo(registry);
+				new EventPipelineMetrics(() -> pipeline).bindTo(registry);
 				Traffic traffic = trafficThroughAnOutage(context, table);
 				long good = traffic.produced() - traffic.poisoned();
 
@@ -140,7 +140,7 @@ class DatabaseOutageTest {
 			.run((context) -> {
 				EventPipeline pipeline = context.getBean(EventPipeline.class);
 				SimpleMeterRegistry registry = new SimpleMeterRegistry();
-				new EventPipelineMetrics(pipeline).bindTo(registry);
+				new EventPipelineMetrics(() -> pipeline).bindTo(registry);
 				Traffic traffic = trafficThroughAnOutage(context, table);
 
 				Awaitility.await()

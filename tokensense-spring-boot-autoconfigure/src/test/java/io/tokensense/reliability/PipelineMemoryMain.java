@@ -13,6 +13,7 @@ import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.PipelineSettings;
 
 /**
  * Run by {@link PipelineMemoryTest} in a JVM of its own with a small heap: several threads
@@ -31,7 +32,8 @@ final class PipelineMemoryMain {
 		int perProducer = Integer.parseInt(args[1]);
 		LongAdder received = new LongAdder();
 		CallEventOutput counting = (batch) -> received.add(batch.size());
-		EventPipeline pipeline = new EventPipeline(List.of(counting), 10_000, 500, Duration.ofMillis(50),
+		EventPipeline pipeline = new EventPipeline(List.of(counting),
+				PipelineSettings.of(10_000, 500, Duration.ofMillis(50)),
 				"memory-pipeline");
 		pipeline.start();
 		List<Thread> threads = new ArrayList<>();

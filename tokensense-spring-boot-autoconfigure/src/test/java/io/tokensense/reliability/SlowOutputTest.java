@@ -10,6 +10,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.tokensense.CallEvent;
 import io.tokensense.pipeline.DropReasons;
 import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.pipeline.PipelineSettings;
 import io.tokensense.testsupport.InMemoryOpenAi;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
@@ -33,7 +34,8 @@ class SlowOutputTest {
 	@Test
 	void callsReturnWhileTheSlowOutputIsStillOnItsFirstBatchAndEveryEventIsWritten() throws Exception {
 		SlowOutput slow = new SlowOutput();
-		EventPipeline pipeline = new EventPipeline(List.of(slow), 1_000, 1_000, Duration.ofMillis(100),
+		EventPipeline pipeline = new EventPipeline(List.of(slow),
+				PipelineSettings.of(1_000, 1_000, Duration.ofMillis(100)),
 				"reliability-slow");
 		callMany(PipelineRoutes.observed(client(), pipeline));
 		slow.callsDone.countDown();
@@ -50,7 +52,7 @@ class SlowOutputTest {
 	@Test
 	void callsReturnWhileTheSlowOutputIsBusyAndWhatASmallQueueCannotHoldIsCountedExactly() throws Exception {
 		SlowOutput slow = new SlowOutput();
-		EventPipeline pipeline = new EventPipeline(List.of(slow), 20, 20, Duration.ofMillis(100),
+		EventPipeline pipeline = new EventPipeline(List.of(slow), PipelineSettings.of(20, 20, Duration.ofMillis(100)),
 				"reliability-slow-small");
 		callMany(PipelineRoutes.observed(client(), pipeline));
 		slow.callsDone.countDown();

@@ -31,10 +31,6 @@ public class TokenSenseHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable RefreshingPriceCatalog catalog;
 
-	public TokenSenseHealthIndicator(EventPipeline pipeline) {
-		this(pipeline, null);
-	}
-
 	/**
 	 * @param pipeline the queue and outputs
 	 * @param catalog the price catalog in use, if TokenSense's own

@@ -1,5 +1,7 @@
 /**
- * Actuator support: the {@code tokensense} health contributor.
+ * Actuator support: the {@code tokensense} endpoint (usage reports, timeseries and budgets)
+ * and the {@code tokensense} health contributor (queue, outputs and price catalog), with the
+ * auto-configurations that create them.
  */
 @NullMarked
 package io.tokensense.autoconfigure.actuate;

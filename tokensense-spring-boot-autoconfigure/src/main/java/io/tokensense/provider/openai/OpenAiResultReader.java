@@ -1,7 +1,9 @@
 package io.tokensense.provider.openai;
 
 import java.util.Map;
+import java.util.function.Function;
 
+import com.openai.core.JsonField;
 import com.openai.core.JsonValue;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.StructuredChatCompletion;
@@ -57,36 +59,25 @@ final class OpenAiResultReader {
 		return new ResultReading(OpenAiFields.value(completion._model()), chatUsage(completion),
 				OpenAiFields.value(completion._id()), withText ? chatText(completion) : null,
 				completion._additionalProperties().containsKey("x_groq") ? "groq" : null,
-				serviceTier(completion));
+				serviceTier(completion, (ChatCompletion chat) -> chat._serviceTier(),
+						(ChatCompletion.ServiceTier tier) -> tier._value()));
 	}
 
 	/**
 	 * The tier's name as the provider wrote it, read from the enum's own JSON value: the SDK's
-	 * {@code toString()} goes through a generic deep-to-string on every call.
+	 * {@code toString()} goes through a generic deep-to-string on every call. The SDK's tier
+	 * types share no interface, so the two reads come as functions; they run inside the guard,
+	 * so an SDK without the field costs only the tier. Non-capturing lambdas: nothing allocated.
 	 */
-	private static @Nullable String serviceTier(ChatCompletion completion) {
+	private static <R, T> @Nullable String serviceTier(R result, Function<R, @Nullable JsonField<T>> field,
+			Function<T, @Nullable JsonField<String>> name) {
 		try {
-			ChatCompletion.ServiceTier tier = OpenAiFields.value(completion._serviceTier());
+			T tier = OpenAiFields.value(field.apply(result));
 			if (tier == null) {
 				return null;
 			}
-			String name = OpenAiFields.value(tier._value());
-			return (name != null) ? name : tier.toString();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return null;
-		}
-	}
-
-	/** See {@link #serviceTier(ChatCompletion)}. */
-	private static @Nullable String serviceTier(Response response) {
-		try {
-			Response.ServiceTier tier = OpenAiFields.value(response._serviceTier());
-			if (tier == null) {
-				return null;
-			}
-			String name = OpenAiFields.value(tier._value());
-			return (name != null) ? name : tier.toString();
+			String value = OpenAiFields.value(name.apply(tier));
+			return (value != null) ? value : tier.toString();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return null;
@@ -144,7 +135,8 @@ final class OpenAiResultReader {
 		String model = responseModel(response);
 		// the generated text of a Responses call is not captured yet: its output items need a walker of their own
 		return new ResultReading(model, usage, OpenAiFields.known(response._id()).orElse(null), null, null,
-				serviceTier(response));
+				serviceTier(response, (Response read) -> read._serviceTier(),
+						(Response.ServiceTier tier) -> tier._value()));
 	}
 
 	private static @Nullable TokenUsage responseUsage(Response response) {

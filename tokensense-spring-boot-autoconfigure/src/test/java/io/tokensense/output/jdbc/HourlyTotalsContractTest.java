@@ -60,7 +60,7 @@ class HourlyTotalsContractTest {
 		Random random = new Random(seed);
 		try (TestDatabase db = database.get()) {
 			String table = db.uniqueTable();
-			JdbcOutput output = new JdbcOutput(db.dataSource(), table, true, null);
+			JdbcOutput output = JdbcOutput.builder(db.dataSource()).table(table).build();
 			List<CallEvent> events = events(random, 2_000);
 			int written = 0;
 			while (written < events.size()) {

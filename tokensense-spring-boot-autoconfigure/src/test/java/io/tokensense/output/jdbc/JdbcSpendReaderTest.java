@@ -62,7 +62,7 @@ class JdbcSpendReaderTest {
 		try (TestDatabase database = TestDatabase.h2()) {
 			String table = database.uniqueTable();
 			Instant now = Instant.now();
-			new JdbcOutput(database.dataSource(), table, true, null).write(List.of(
+			JdbcOutput.builder(database.dataSource()).table(table).build().write(List.of(
 					Events.priced(now, "gpt-4o-mini", "alice", 10, 5, "0.25", "b"),
 					Events.priced(now, "gpt-4o-mini", "alice", 10, 5, "0.50", "a\"b"),
 					Events.priced(now, "gpt-4o-mini", "alice", 10, 5, "1.00", "b", "c")));

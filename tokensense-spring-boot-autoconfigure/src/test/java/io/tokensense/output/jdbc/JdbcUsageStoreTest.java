@@ -48,7 +48,7 @@ class JdbcUsageStoreTest {
 		try (TestDatabase db = database.get()) {
 			String table = db.uniqueTable();
 			List<CallEvent> events = events();
-			new JdbcOutput(db.dataSource(), table, true, null).write(events);
+			JdbcOutput.builder(db.dataSource()).table(table).build().write(events);
 			MemoryUsageStore memory = new MemoryUsageStore(1000);
 			memory.write(events);
 			JdbcUsageStore jdbc = new JdbcUsageStore(db.dataSource(), TableName.of(table));

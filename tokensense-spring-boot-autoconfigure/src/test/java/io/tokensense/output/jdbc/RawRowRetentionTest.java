@@ -59,7 +59,7 @@ class RawRowRetentionTest {
 			for (int i = 0; i < 200; i++) {
 				events.add(Events.priced(NOW.minus(Duration.ofMinutes(1 + i)), "gpt-4o", "bob", 10, 1, "0.002"));
 			}
-			new JdbcOutput(db.dataSource(), table, true, null).write(events);
+			JdbcOutput.builder(db.dataSource()).table(table).build().write(events);
 
 			RawRowRetention retention = new RawRowRetention(db.dataSource(), TableName.of(table), RETENTION,
 					Clock.fixed(NOW, ZoneOffset.UTC));
