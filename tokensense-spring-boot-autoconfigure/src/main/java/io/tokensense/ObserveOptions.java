@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import io.tokensense.budget.BudgetGuard;
 import io.tokensense.output.CallEventOutput;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *     .userId("user_123").sessionId("chat_456")
  *     .tags("production", "chat-feature")
  *     .onEvent(event -> ...)
+ *     .budgets(Budgets.of(...))
  *     .build();
  * }</pre>
  */
@@ -42,6 +44,8 @@ public final class ObserveOptions {
 
 	private final @Nullable String provider;
 
+	private final @Nullable BudgetGuard budgets;
+
 	private ObserveOptions(Builder builder) {
 		this.output = builder.output;
 		this.userId = builder.userId;
@@ -51,6 +55,7 @@ public final class ObserveOptions {
 		this.logResponses = builder.logResponses;
 		this.onEvent = builder.onEvent;
 		this.provider = builder.provider;
+		this.budgets = builder.budgets;
 	}
 
 	/**
@@ -136,6 +141,15 @@ public final class ObserveOptions {
 		return this.provider;
 	}
 
+	/**
+	 * Budgets that check each call of the client before it is sent and count its cost once
+	 * recorded, besides the running application's own.
+	 * @return the budgets, or {@code null} for none
+	 */
+	public @Nullable BudgetGuard budgets() {
+		return this.budgets;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		if (this == other) {
@@ -145,20 +159,20 @@ public final class ObserveOptions {
 				&& Objects.equals(this.userId, that.userId) && Objects.equals(this.sessionId, that.sessionId)
 				&& this.tags.equals(that.tags) && this.logPrompts == that.logPrompts
 				&& this.logResponses == that.logResponses && Objects.equals(this.onEvent, that.onEvent)
-				&& Objects.equals(this.provider, that.provider);
+				&& Objects.equals(this.provider, that.provider) && Objects.equals(this.budgets, that.budgets);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.output, this.userId, this.sessionId, this.tags, this.logPrompts, this.logResponses,
-				this.onEvent, this.provider);
+				this.onEvent, this.provider, this.budgets);
 	}
 
 	@Override
 	public String toString() {
 		return "ObserveOptions[output=" + this.output + ", userId=" + this.userId + ", sessionId=" + this.sessionId
 				+ ", tags=" + this.tags + ", logPrompts=" + this.logPrompts + ", logResponses=" + this.logResponses
-				+ ", onEvent=" + this.onEvent + ", provider=" + this.provider + "]";
+				+ ", onEvent=" + this.onEvent + ", provider=" + this.provider + ", budgets=" + this.budgets + "]";
 	}
 
 	/** Builds {@link ObserveOptions}; every setter is optional, and a later call replaces an earlier one. */
@@ -179,6 +193,8 @@ public final class ObserveOptions {
 		private @Nullable Consumer<CallEvent> onEvent;
 
 		private @Nullable String provider;
+
+		private @Nullable BudgetGuard budgets;
 
 		private Builder() {
 		}
@@ -272,6 +288,18 @@ public final class ObserveOptions {
 		 */
 		public Builder provider(@Nullable String provider) {
 			this.provider = provider;
+			return this;
+		}
+
+		/**
+		 * Sets budgets for the client's calls, e.g. {@code Budgets.of(...)}: a call whose keys
+		 * have spent a blocking budget throws {@code BudgetExceededException} before anything
+		 * is sent.
+		 * @param budgets the budgets; {@code null} for none
+		 * @return this builder
+		 */
+		public Builder budgets(@Nullable BudgetGuard budgets) {
+			this.budgets = budgets;
 			return this;
 		}
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The options of a client observed twice: the outer layer's settings win where it sets them,
  * the inner layer's apply where it does not. Tags are the union, outer first; content capture
- * is on when either layer turns it on; both {@code onEvent} callbacks run, inner first.
+ * is on when either layer turns it on; both {@code onEvent} callbacks run, inner first; the
+ * outer layer's budgets replace the inner's.
  */
 final class LayeredOptions {
 
@@ -29,6 +30,7 @@ final class LayeredOptions {
 			.logResponses(outer.logResponses() || inner.logResponses())
 			.onEvent(both(inner.onEvent(), outer.onEvent()))
 			.provider(firstSet(outer.provider(), inner.provider()))
+			.budgets((outer.budgets() != null) ? outer.budgets() : inner.budgets())
 			.build();
 	}
 
