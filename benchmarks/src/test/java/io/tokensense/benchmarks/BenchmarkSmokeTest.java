@@ -43,7 +43,7 @@ class BenchmarkSmokeTest {
 	void callerCostPartsBenchmarksRun() throws RunnerException {
 		Collection<RunResult> results = smokeRun(CallerCostPartsBenchmark.class);
 
-		assertThat(results).hasSize(6);
+		assertThat(results).hasSize(4);
 		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
 	}
 
