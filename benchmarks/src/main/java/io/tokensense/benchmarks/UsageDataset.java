@@ -86,14 +86,15 @@ final class UsageDataset {
 					rebuilt = true;
 				}
 			}
+			// what the jdbc output runs at startup: creates what is missing (roll-ups filled, indexes added)
+			long start = System.nanoTime();
+			BenchmarkAccess.createSchema(connection, table);
 			if (rebuilt) {
-				long start = System.nanoTime();
-				BenchmarkAccess.createSchema(connection, table);
 				for (String rollup : BenchmarkAccess.coarserRollupTables(table)) {
 					statement.execute("ANALYZE " + rollup);
 				}
-				System.out.printf("%s: roll-ups filled by the product's migration in %.1f s%n", table, seconds(start));
 			}
+			System.out.printf("%s: the product's schema script and migration ran in %.1f s%n", table, seconds(start));
 			check(statement, table, hourly);
 			if (rebuilt) {
 				sameAnswers(dataSource, table);

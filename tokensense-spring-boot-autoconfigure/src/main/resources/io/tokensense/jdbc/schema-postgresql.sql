@@ -90,3 +90,8 @@ CREATE TABLE IF NOT EXISTS tokensense_calls_daily_users (
 	cost_usd NUMERIC(38, 18) NOT NULL,
 	PRIMARY KEY (day_start, key_hash)
 );
+-- Range scans by time: the primary keys lead with the bucket too, but PostgreSQL trusts a key of two
+-- columns less to follow the table's order and read a day of hourly rows by a full scan instead.
+CREATE INDEX IF NOT EXISTS tokensense_calls_hourly_hour_start_idx ON tokensense_calls_hourly (hour_start);
+CREATE INDEX IF NOT EXISTS tokensense_calls_hourly_models_hour_start_idx ON tokensense_calls_hourly_models (hour_start);
+CREATE INDEX IF NOT EXISTS tokensense_calls_daily_users_day_start_idx ON tokensense_calls_daily_users (day_start);

@@ -140,19 +140,16 @@ public final class SchemaScripts {
 
 	private static String forTable(String script, JdbcDialect dialect, TableName table) {
 		return NAMES.matcher(script).replaceAll((match) -> {
+			TableName target = (match.group(2) != null) ? table.beside(match.group(2)) : table;
 			String replacement;
-			if (match.group(2) != null) {
-				replacement = table.beside(match.group(2)).qualified();
-			}
-			else if (match.group(3) != null) {
-				replacement = ((match.group(1) != null) ? "ON " : "")
-						+ dialect.indexNameInScript(table, match.group(3));
+			if (match.group(3) != null) {
+				replacement = ((match.group(1) != null) ? "ON " : "") + dialect.indexNameInScript(target, match.group(3));
 			}
 			else if (match.group(1) != null) {
-				replacement = "ON " + dialect.tableInCreateIndex(table);
+				replacement = "ON " + dialect.tableInCreateIndex(target);
 			}
 			else {
-				replacement = table.qualified();
+				replacement = target.qualified();
 			}
 			return Matcher.quoteReplacement(replacement);
 		});
