@@ -3,6 +3,8 @@ package io.tokensense.usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,15 @@ public final class MemoryUsageStore implements UsageStore, CallEventOutput {
 		buckets.forEach((start, events) -> series
 			.add(new TimeBucket(Instant.ofEpochMilli(start), rows(events, UsageDimension.MODEL))));
 		return series;
+	}
+
+	/** Newest start first, as the table answers; among calls that started at once, the last recorded first. */
+	@Override
+	public List<CallEvent> latestCalls(UsageQuery query, int limit) {
+		List<CallEvent> matching = matching(query);
+		Collections.reverse(matching);
+		matching.sort(Comparator.comparing(CallEvent::timestamp).reversed());
+		return List.copyOf(matching.subList(0, Math.min(limit, matching.size())));
 	}
 
 	private static List<UsageRow> rows(List<CallEvent> events, UsageDimension dimension) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.tokensense.CallEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,5 +34,17 @@ public interface UsageStore {
 
 	/** Sums per model in consecutive buckets of {@code interval}, oldest first. */
 	List<TimeBucket> timeseries(UsageQuery query, Duration interval);
+
+	/**
+	 * The most recent calls the query covers, newest first: what the endpoint's {@code calls}
+	 * report and the dashboard's latest calls show. A store that keeps no calls one by one
+	 * answers an empty list.
+	 * @param query the window and filters
+	 * @param limit at most this many calls, at least 1
+	 * @return the calls, as recorded (prompt and response only when they were captured)
+	 */
+	default List<CallEvent> latestCalls(UsageQuery query, int limit) {
+		return List.of();
+	}
 
 }

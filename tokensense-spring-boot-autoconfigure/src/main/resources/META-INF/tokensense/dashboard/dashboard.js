@@ -14,6 +14,7 @@
 	var COLORS = ['#2f6fdf', '#e8833a', '#1f9d55', '#9b59b6', '#d64545', '#17a2b8', '#b8a200', '#8d6e63'];
 	var OTHER = 'other models';
 	var REFRESH_MS = 30000;
+	var LATEST_CALLS = 20;
 
 	var endpoint = meta('tokensense-endpoint');
 	var state = meta('tokensense-state');
@@ -101,13 +102,15 @@
 			get('/session?' + since),
 			get('/tag?' + since),
 			get('/timeseries?' + since + '&interval=' + w.interval),
-			get('/budgets').catch(function () { return null; })
+			get('/budgets').catch(function () { return null; }),
+			get('/calls?' + since + '&limit=' + LATEST_CALLS)
 		]).then(function (answers) {
 			if (requested !== current) {
 				return; // a later click asked for another window
 			}
 			notice('');
 			render(answers[0], answers[1].rows, answers[2].rows, answers[3], answers[4]);
+			callTable(answers[5].calls);
 			$('status').textContent = 'Source: ' + answers[0].window.source + ' · updated '
 				+ new Date().toLocaleTimeString('en-GB');
 			// lets a test (or a person) see which window the numbers are for
@@ -324,6 +327,30 @@
 		var note = unpriced + ' successful call' + (unpriced === 1 ? '' : 's') + ' without a price';
 		var priced = Number(row.costUsd) > 0 ? usd(row.costUsd) + ' + ' : '';
 		return '<span title="' + note + '">' + priced + 'unpriced</span>';
+	}
+
+	// one row per call, newest first; content only when the application captured it
+	function callTable(calls) {
+		var html = '<tr><th>Time</th><th>Model</th><th>User</th><th>Session</th><th class="num">Tokens</th>'
+			+ '<th class="num">Latency</th><th class="num">Cost</th><th>Status</th><th>Content</th></tr>';
+		calls.forEach(function (call) {
+			var status = call.status === 'SUCCESS' ? 'ok' : call.status.toLowerCase()
+				+ (call.errorType ? ' ' + call.errorType : '');
+			var content = [call.prompt, call.response].filter(function (text) { return text; }).join(' → ');
+			html += '<tr data-id="' + escapeHtml(call.id) + '"><td>' + escapeHtml(new Date(call.timestamp)
+				.toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' })) + '</td><td class="key model">'
+				+ escapeHtml(call.responseModel || call.requestModel || 'none') + '</td><td class="key user">'
+				+ escapeHtml(call.userId || '') + '</td><td class="key">' + escapeHtml(call.sessionId || '')
+				+ '</td><td class="num tokens">' + (call.totalTokens === undefined ? '–' : count(call.totalTokens))
+				+ '</td><td class="num">' + count(call.latencyMs) + ' ms</td><td class="num cost">'
+				+ (call.costUsd !== undefined ? usd(call.costUsd) : call.status === 'SUCCESS' ? 'unpriced' : '–')
+				+ '</td><td class="call-status status-' + escapeHtml(call.status.toLowerCase()) + '">' + escapeHtml(status)
+				+ '</td><td class="content" title="' + escapeHtml(content) + '">' + escapeHtml(content) + '</td></tr>';
+		});
+		if (calls.length === 0) {
+			html += '<tr><td colspan="9" class="muted">No calls in this window</td></tr>';
+		}
+		$('table-calls').innerHTML = html;
 	}
 
 	function budgetTable(rows) {

@@ -30,6 +30,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * <li>{@code GET /actuator/tokensense/{dimension}}: one breakdown</li>
  * <li>{@code GET /actuator/tokensense/timeseries?interval=PT1H&since=P1D}: buckets per model</li>
  * <li>{@code GET /actuator/tokensense/budgets?limit=100}: where each budget stands</li>
+ * <li>{@code GET /actuator/tokensense/calls?limit=50}: the latest calls, newest first</li>
  * </ul>
  */
 @Endpoint(id = "tokensense")
@@ -72,6 +73,9 @@ public class TokenSenseEndpoint {
 			@Nullable String sessionId, @Nullable String tag, @Nullable String interval, @Nullable Integer limit) {
 		if (dimension.equalsIgnoreCase("budgets")) {
 			return BudgetsReport.of(this.budgets, limit);
+		}
+		if (dimension.equalsIgnoreCase("calls")) {
+			return LatestCalls.of(this.store, query(since, userId, sessionId, tag), limit, this::window);
 		}
 		if (dimension.equalsIgnoreCase("timeseries")) {
 			return timeseries((since != null) ? since : DEFAULT_TIMESERIES_SINCE, userId, sessionId, tag, interval);

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokensense.CallEvent;
 import io.tokensense.usage.TimeBucket;
 import io.tokensense.usage.UsageDimension;
 import io.tokensense.usage.UsageQuery;
@@ -99,6 +100,11 @@ public final class JdbcUsageStore implements UsageStore {
 	@Override
 	public String source() {
 		return "jdbc";
+	}
+
+	@Override
+	public List<CallEvent> latestCalls(UsageQuery query, int limit) {
+		return run((connection, sql) -> new LatestCallRows(sql.dialect(), this.table).read(connection, query, limit));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -114,6 +115,30 @@ class TokenSenseEndpointHttpTests {
 			}
 		}
 		assertThat(seriesCalls).isEqualTo(4);
+
+		List<String> newestFirst = this.collector.events.stream()
+			.sorted(Comparator.comparing(CallEvent::timestamp).reversed())
+			.map((event) -> event.id().toString())
+			.toList();
+		JsonNode latest = get("/actuator/tokensense/calls?limit=3");
+		assertThat(latest.path("limit").asInt()).isEqualTo(3);
+		assertThat(latest.path("window").path("source").asText()).isEqualTo("memory");
+		assertThat(latest.path("calls").findValuesAsText("id")).isEqualTo(newestFirst.subList(0, 3));
+		assertThat(get("/actuator/tokensense/calls").path("calls")).hasSize(4);
+		HttpResponse<String> bobsCalls = send("/actuator/tokensense/calls?userId=bob");
+		JsonNode bobs = json.readTree(bobsCalls.body()).path("calls");
+		assertThat(bobs).hasSize(2);
+		// newest first: the queued 429, then the priced call, its cost in plain notation; no content captured
+		assertThat(bobs.get(0).path("status").asText()).isEqualTo("ERROR");
+		assertThat(bobs.get(0).path("errorType").asText()).isEqualTo("429");
+		assertThat(bobs.get(0).has("costUsd")).isFalse();
+		assertThat(bobs.get(1).path("requestModel").asText()).isEqualTo("gpt-4o-mini");
+		assertThat(bobs.get(1).path("requestId").asText()).isEqualTo("chatcmpl-e3");
+		assertThat(bobs.get(1).path("inputTokens").asLong()).isEqualTo(1000);
+		assertThat(bobs.get(1).path("userId").asText()).isEqualTo("bob");
+		assertThat(bobsCalls.body()).contains("\"costUsd\":0.00021").doesNotContain("E-").doesNotContain("\"prompt\"");
+		assertThat(status("/actuator/tokensense/calls?limit=0")).isEqualTo(400);
+		assertThat(status("/actuator/tokensense/calls?limit=1001")).isEqualTo(400);
 
 		assertThat(status("/actuator/tokensense?since=yesterday")).isEqualTo(400);
 		assertThat(status("/actuator/tokensense/planet")).isEqualTo(400);

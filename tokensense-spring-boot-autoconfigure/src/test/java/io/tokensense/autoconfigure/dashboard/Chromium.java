@@ -41,7 +41,7 @@ final class Chromium {
 		// --no-sandbox: the tests may run as root, where Chromium's sandbox refuses to start
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1440,1180", "--user-data-dir=" + profile);
+				"--disable-dev-shm-usage", "--window-size=1440,1340", "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
 			.build();

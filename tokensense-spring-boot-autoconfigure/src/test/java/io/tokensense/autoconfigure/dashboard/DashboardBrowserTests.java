@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.tokensense.usage.MemoryUsageStore;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real headless Chromium, against a running application whose memory
  * store holds known calls: the numbers it shows, the chart it draws, and how both follow
- * the time window. Leaves a screenshot in {@code target/dashboard/}.
+ * the time window, and the latest calls. Leaves a screenshot in {@code target/dashboard/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=tokensense", "tokensense.dashboard.enabled=true",
@@ -77,12 +79,21 @@ class DashboardBrowserTests {
 		assertThat(this.browser.findElement(By.id("legend")).getText()).contains("gpt-4o", "gpt-4o-mini");
 		assertThat(this.browser.findElement(By.cssSelector("#table-budgets tr[data-budget='daily'] .state")).getText())
 			.isEqualTo("ok");
+		// the latest calls, newest first; content only where it was captured
+		assertThat(column("model")).containsExactly("in-house-model", "gpt-4o-mini", "gpt-4o", "gpt-4o-mini");
+		assertThat(column("user")).containsExactly("carol", "alice", "alice", "bob");
+		assertThat(column("cost")).containsExactly("unpriced", "–", "$0.0031", "$0.00021");
+		assertThat(column("call-status")).containsExactly("ok", "error 429", "ok", "ok");
+		assertThat(column("tokens")).containsExactly("15", "–", "1,100", "1,100");
+		assertThat(column("content")).containsExactly("", "", DashboardEvents.PROMPT + " → " + DashboardEvents.RESPONSE,
+				"");
 
 		pick("hour");
 		assertThat(text("kpi-cost")).isEqualTo("$0.0031");
 		assertThat(text("kpi-calls")).isEqualTo("3");
 		assertThat(text("kpi-error-rate")).isEqualTo("33.3%");
 		assertThat(this.browser.findElements(By.cssSelector("#table-session tr[data-key='s-3']"))).isEmpty();
+		assertThat(column("model")).containsExactly("in-house-model", "gpt-4o-mini", "gpt-4o");
 
 		pick("week");
 		assertThat(text("kpi-cost")).isEqualTo("$0.0158");
@@ -92,6 +103,7 @@ class DashboardBrowserTests {
 			.isEqualTo("bob");
 		assertThat(this.browser.findElements(By.cssSelector("#chart-cost rect[data-model='claude-sonnet-4-5']")))
 			.hasSize(1);
+		assertThat(column("model")).hasSize(5).endsWith("claude-sonnet-4-5");
 
 		pick("day");
 		File screenshot = this.browser.getScreenshotAs(OutputType.FILE);
@@ -112,6 +124,14 @@ class DashboardBrowserTests {
 
 	private String text(String id) {
 		return this.browser.findElement(By.id(id)).getText();
+	}
+
+	/** One column of the latest calls table, top to bottom. */
+	private List<String> column(String cellClass) {
+		return this.browser.findElements(By.cssSelector("#table-calls tr[data-id] td." + cellClass))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 	}
 
 	private String cell(String table, String key) {

@@ -22,14 +22,29 @@ final class DashboardEvents {
 
 	static List<CallEvent> around(Instant now) {
 		return List.of(
-				// the last hour: one priced call, one failure, one call of a model without a price
-				call(now.minus(Duration.ofMinutes(20)), "gpt-4o", "alice", "s-1", "0.0031", 1000, 100, "checkout"),
+				// the last hour: one priced call whose content was captured, one failure, one call of a model without a price
+				withContent(call(now.minus(Duration.ofMinutes(20)), "gpt-4o", "alice", "s-1", "0.0031", 1000, 100,
+						"checkout"), PROMPT, RESPONSE),
 				failed(now.minus(Duration.ofMinutes(10)), "gpt-4o-mini", "alice"),
 				unpriced(now.minus(Duration.ofMinutes(5)), "in-house-model", "carol"),
 				// the last day
 				call(now.minus(Duration.ofHours(2)), "gpt-4o-mini", "bob", "s-3", "0.00021", 1000, 100, "checkout"),
 				// the last week
 				call(now.minus(Duration.ofDays(3)), "claude-sonnet-4-5", "bob", "s-2", "0.0125", 2000, 300, "search"));
+	}
+
+	/** The captured content of the first call (content capture is on for it alone). */
+	static final String PROMPT = "What is a token?";
+
+	static final String RESPONSE = "A piece of a word.";
+
+	private static CallEvent withContent(CallEvent event, String prompt, String response) {
+		return new CallEvent(event.id(), event.timestamp(), event.provider(), event.operation(), event.requestModel(),
+				event.responseModel(), event.inputTokens(), event.outputTokens(), event.cacheReadTokens(),
+				event.cacheWriteTokens(), event.reasoningTokens(), event.totalTokens(), event.costUsd(),
+				event.pricingStatus(), event.latency(), event.timeToFirstToken(), event.streamed(), event.status(),
+				event.errorType(), event.userId(), event.sessionId(), event.tags(), event.requestId(), prompt, response,
+				event.serviceTier());
 	}
 
 	private static CallEvent call(Instant at, String model, String user, String session, String cost, long input,
