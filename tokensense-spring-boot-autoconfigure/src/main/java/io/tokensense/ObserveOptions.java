@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.tokensense.budget.BudgetGuard;
 import io.tokensense.output.CallEventOutput;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  *     .userId("user_123").sessionId("chat_456")
  *     .tags("production", "chat-feature")
  *     .onEvent(event -> ...)
+ *     .budgets(Budgets.of(...))
  *     .build();
  * }</pre>
  *
@@ -32,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * after failures), so it sees exactly the events counted as written
  * @param provider provider name to report, overriding detection (e.g. for an
  * OpenAI-compatible host)
+ * @param budgets budgets that check each call of the client before it is sent and count its
+ * cost once recorded, besides the running application's own; {@code null} for none
  */
 public record ObserveOptions(
 		@Nullable CallEventOutput output,
@@ -41,7 +45,8 @@ public record ObserveOptions(
 		boolean logPrompts,
 		boolean logResponses,
 		@Nullable Consumer<CallEvent> onEvent,
-		@Nullable String provider) {
+		@Nullable String provider,
+		@Nullable BudgetGuard budgets) {
 
 	private static final ObserveOptions DEFAULTS = builder().build();
 
@@ -76,6 +81,8 @@ public record ObserveOptions(
 		private @Nullable Consumer<CallEvent> onEvent;
 
 		private @Nullable String provider;
+
+		private @Nullable BudgetGuard budgets;
 
 		private Builder() {
 		}
@@ -124,9 +131,18 @@ public record ObserveOptions(
 			return this;
 		}
 
+		/**
+		 * Budgets for the client's calls, e.g. {@code Budgets.of(...)}: a call whose keys have
+		 * spent a blocking budget throws {@code BudgetExceededException} before anything is sent.
+		 */
+		public Builder budgets(@Nullable BudgetGuard budgets) {
+			this.budgets = budgets;
+			return this;
+		}
+
 		public ObserveOptions build() {
 			return new ObserveOptions(this.output, this.userId, this.sessionId, this.tags, this.logPrompts,
-					this.logResponses, this.onEvent, this.provider);
+					this.logResponses, this.onEvent, this.provider, this.budgets);
 		}
 
 	}

@@ -47,6 +47,51 @@ public final class TokenSenseContext {
 		return (scopes != null) ? scopes.current() : Attribution.NONE;
 	}
 
+	/**
+	 * The scopes open on this thread, to {@linkplain Snapshot#open() reopen} on another: how
+	 * attribution follows work handed to another thread, whether by an application's own
+	 * executor or by Reactor with context propagation.
+	 */
+	public static Snapshot snapshot() {
+		ScopeStack scopes = SCOPES.get();
+		return (scopes != null) ? scopes.snapshot() : Snapshot.EMPTY;
+	}
+
+	/**
+	 * Puts a snapshot's scopes in place of this thread's until {@link #restoreReplaced()}, which
+	 * puts this thread's own scopes back untouched (those still open there close as usual).
+	 */
+	static void replace(Snapshot snapshot) {
+		SCOPES.set(new ScopeStack(SCOPES.get()));
+		snapshot.open();
+	}
+
+	/** Undoes the last {@link #replace}; does nothing when no replacement is in place. */
+	static void restoreReplaced() {
+		ScopeStack scopes = SCOPES.get();
+		if (scopes == null || !scopes.isReplacement()) {
+			return;
+		}
+		ScopeStack replaced = scopes.replaced();
+		if (replaced != null) {
+			SCOPES.set(replaced);
+		}
+		else {
+			SCOPES.remove();
+		}
+	}
+
+	private static Scope push(Origin origin, Attribution layer, @Nullable Scope under) {
+		ScopeStack scopes = SCOPES.get();
+		if (scopes == null) {
+			scopes = new ScopeStack();
+			SCOPES.set(scopes);
+		}
+		Scope scope = new Scope(scopes, origin, layer, under);
+		scopes.push(scope);
+		return scope;
+	}
+
 	/** Where a scope comes from; a later constant ranks above an earlier one. */
 	public enum Origin {
 
@@ -98,14 +143,7 @@ public final class TokenSenseContext {
 		 * thread. Integrations use it so that a scope opened in code wins over theirs.
 		 */
 		public Scope open(Origin origin) {
-			ScopeStack scopes = SCOPES.get();
-			if (scopes == null) {
-				scopes = new ScopeStack();
-				SCOPES.set(scopes);
-			}
-			Scope scope = new Scope(scopes, origin, new Attribution(this.userId, this.sessionId, this.tags));
-			scopes.push(scope);
-			return scope;
+			return push(origin, new Attribution(this.userId, this.sessionId, this.tags), null);
 		}
 
 	}
@@ -117,6 +155,13 @@ public final class TokenSenseContext {
 	 */
 	public static final class Scope implements AutoCloseable {
 
+		/** What an empty snapshot opens: nothing to close. */
+		private static final Scope NOTHING = new Scope(new ScopeStack(), Origin.CODE, Attribution.NONE, null);
+
+		static {
+			NOTHING.closed = true;
+		}
+
 		private final ScopeStack owner;
 
 		private final Origin origin;
@@ -126,12 +171,16 @@ public final class TokenSenseContext {
 		/** What was in force on the owning thread with this scope the innermost one. */
 		private Attribution effective = Attribution.NONE;
 
+		/** Opened with this one from a snapshot, closed with it. */
+		private final @Nullable Scope under;
+
 		private volatile boolean closed;
 
-		private Scope(ScopeStack owner, Origin origin, Attribution layer) {
+		private Scope(ScopeStack owner, Origin origin, Attribution layer, @Nullable Scope under) {
 			this.owner = owner;
 			this.origin = origin;
 			this.layer = layer;
+			this.under = under;
 		}
 
 		Origin origin() {
@@ -162,13 +211,75 @@ public final class TokenSenseContext {
 			this.closed = true;
 			if (SCOPES.get() != this.owner) {
 				this.owner.markStale();
-				return;
 			}
-			this.owner.remove(this);
-			if (this.owner.isEmpty()) {
-				// a pooled thread keeps nothing of the scopes it ran
-				SCOPES.remove();
+			else {
+				this.owner.remove(this);
+				if (this.owner.isEmpty() && !this.owner.isReplacement()) {
+					// a pooled thread keeps nothing of the scopes it ran
+					SCOPES.remove();
+				}
 			}
+			if (this.under != null) {
+				this.under.close();
+			}
+		}
+
+	}
+
+	/**
+	 * The scopes that were open on a thread, each origin's merged into one: reopened on another
+	 * thread, they attribute its calls as they would have been attributed there.
+	 */
+	public static final class Snapshot {
+
+		private static final Origin[] ORIGINS = Origin.values();
+
+		/** No scope. */
+		static final Snapshot EMPTY = new Snapshot(new Attribution[ORIGINS.length]);
+
+		/** By origin, the scopes of that origin merged (the inner one winning); null where none. */
+		private final @Nullable Attribution[] layers;
+
+		Snapshot(@Nullable Attribution[] layers) {
+			this.layers = layers;
+		}
+
+		/** Whether no scope was open. */
+		public boolean isEmpty() {
+			for (Attribution layer : this.layers) {
+				if (layer != null) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** This snapshot with one more scope of the given origin, inside those of that origin. */
+		public Snapshot with(Origin origin, Attribution layer) {
+			@Nullable Attribution[] layers = this.layers.clone();
+			Attribution broader = layers[origin.ordinal()];
+			layers[origin.ordinal()] = (broader != null) ? broader.narrowedBy(layer) : layer;
+			return new Snapshot(layers);
+		}
+
+		/**
+		 * Opens these scopes on this thread, each with its origin, so they rank against the
+		 * thread's own as the originals did; closing the scope returned closes them all.
+		 */
+		public Scope open() {
+			Scope innermost = null;
+			for (Origin origin : ORIGINS) {
+				Attribution layer = this.layers[origin.ordinal()];
+				if (layer != null) {
+					innermost = push(origin, layer, innermost);
+				}
+			}
+			return (innermost != null) ? innermost : Scope.NOTHING;
+		}
+
+		@Override
+		public String toString() {
+			return "Snapshot" + Arrays.toString(this.layers);
 		}
 
 	}

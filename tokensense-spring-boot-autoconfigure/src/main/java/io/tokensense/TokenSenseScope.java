@@ -23,7 +23,9 @@ import java.lang.annotation.Target;
  * evaluated leaves its value unset and the method runs.
  *
  * <p>On a class, every public method of the bean opens the scope; an annotation on the method
- * replaces the one on the class. The scope ranks below one opened in code and above the web
+ * replaces the one on the class. On an interface, or on an interface's method, it applies to the
+ * beans implementing it. A {@code Mono} or {@code Flux} the method returns keeps the scope for
+ * the work done when it is subscribed to. The scope ranks below one opened in code and above the web
  * request's; tags add up. Spring AOP proxies apply it: a call from the bean to itself
  * ({@code this.other()}), a {@code final} method and a bean that is not proxied open nothing.
  */

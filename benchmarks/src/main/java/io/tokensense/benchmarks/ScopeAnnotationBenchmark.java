@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Mono;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.Banner;
@@ -39,7 +40,11 @@ import org.springframework.context.annotation.Configuration;
  * <li>{@code unannotated}: the same method on a bean that is not proxied (the baseline);</li>
  * <li>{@code explicitScope}: the body inside a scope opened in code, no proxy;</li>
  * <li>{@code literalScope}: {@code @TokenSenseScope(userId = "alice", tags = "checkout")};</li>
- * <li>{@code expressionScope}: {@code @TokenSenseScope(userId = "#order.customerId", tags = "#p0.plan")}.</li>
+ * <li>{@code expressionScope}: {@code @TokenSenseScope(userId = "#order.customerId", tags = "#p0.plan")};</li>
+ * <li>{@code unannotatedMono}: a method returning {@code Mono.fromSupplier(...)} of the same body, on a bean
+ * that is not proxied, subscribed to with {@code block()} on the caller's thread;</li>
+ * <li>{@code monoScope}: the same with {@code @TokenSenseScope(userId = "alice", tags = "checkout")}: the
+ * scope goes into the Reactor context and is open while the {@code Mono} is subscribed to.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -75,6 +80,9 @@ public class ScopeAnnotationBenchmark {
 		if (!"customer-42".equals(this.annotated.expression(this.order))) {
 			throw new IllegalStateException("the expression scope did not apply");
 		}
+		if (!"alice".equals(this.annotated.later(this.order).block())) {
+			throw new IllegalStateException("the Mono's scope did not apply");
+		}
 	}
 
 	@TearDown(Level.Trial)
@@ -104,6 +112,16 @@ public class ScopeAnnotationBenchmark {
 		return this.annotated.expression(this.order);
 	}
 
+	@Benchmark
+	public String unannotatedMono() {
+		return this.plain.later(this.order).block();
+	}
+
+	@Benchmark
+	public String monoScope() {
+		return this.annotated.later(this.order).block();
+	}
+
 	public record Order(String customerId, String plan) {
 	}
 
@@ -112,6 +130,10 @@ public class ScopeAnnotationBenchmark {
 		public String read(Order order) {
 			String user = TokenSenseContext.current().userId();
 			return (user != null) ? user : order.plan();
+		}
+
+		public Mono<String> later(Order order) {
+			return Mono.fromSupplier(() -> read(order));
 		}
 
 	}
@@ -128,6 +150,14 @@ public class ScopeAnnotationBenchmark {
 		public String expression(Order order) {
 			String user = TokenSenseContext.current().userId();
 			return (user != null) ? user : order.plan();
+		}
+
+		@TokenSenseScope(userId = "alice", tags = "checkout")
+		public Mono<String> later(Order order) {
+			return Mono.fromSupplier(() -> {
+				String user = TokenSenseContext.current().userId();
+				return (user != null) ? user : order.plan();
+			});
 		}
 
 	}

@@ -75,7 +75,7 @@ class BenchmarkSmokeTest {
 	void scopeAnnotationBenchmarksRun() throws RunnerException {
 		Collection<RunResult> results = smokeRun(ScopeAnnotationBenchmark.class);
 
-		assertThat(results).hasSize(4);
+		assertThat(results).hasSize(6);
 		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
 	}
 

@@ -1,18 +1,16 @@
 package io.tokensense.attribution;
 
+import io.tokensense.usage.StoredText;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Cleans a value that comes from outside (a header, a principal's name, a method argument)
  * before it becomes a user id, a session id or a tag: control characters are dropped (they
- * would break log lines and are refused by some databases), then the value is cut to
- * {@value #MAX_LENGTH} characters, never inside a surrogate pair, the size of the jdbc
- * output's text columns.
+ * would break log lines and are refused by some databases), then the value is cut as
+ * {@link StoredText#bounded} cuts what is stored, so the event carries what the jdbc output
+ * keeps.
  */
 public final class AttributionValues {
-
-	/** The longest value kept. */
-	public static final int MAX_LENGTH = 255;
 
 	private AttributionValues() {
 	}
@@ -26,11 +24,7 @@ public final class AttributionValues {
 		if (kept.isEmpty()) {
 			return null;
 		}
-		if (kept.length() <= MAX_LENGTH) {
-			return kept;
-		}
-		int end = Character.isHighSurrogate(kept.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
-		return kept.substring(0, end);
+		return StoredText.bounded(kept);
 	}
 
 	private static String withoutControls(String value) {

@@ -3,6 +3,7 @@ package io.tokensense.attribution;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tokensense.Attribution;
 import io.tokensense.TokenSenseContext;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,11 @@ final class ScopeAttribution {
 
 	boolean isEmpty() {
 		return this.userId == null && this.sessionId == null && this.tags.isEmpty();
+	}
+
+	/** What this attributes, as one scope's layer. */
+	Attribution layer() {
+		return new Attribution(this.userId, this.sessionId, this.tags);
 	}
 
 	TokenSenseContext.Scope open(TokenSenseContext.Origin origin) {

@@ -1,6 +1,7 @@
 package io.tokensense.attribution;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,7 @@ import org.springframework.context.expression.AnnotatedElementKey;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.spel.SpelCompilerMode;
 import org.springframework.expression.spel.SpelParserConfiguration;
@@ -20,7 +22,8 @@ import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
  * The {@link TokenSenseScope} of each method, parsed once and kept: the annotation on the
- * method itself, else the one on its class.
+ * method itself (or on the method it implements in an interface), else the one on its class
+ * (or on an interface of it).
  */
 public final class ScopeDefinitions {
 
@@ -49,6 +52,23 @@ public final class ScopeDefinitions {
 			scope = this.scopes.computeIfAbsent(key, (k) -> parse(method, targetClass));
 		}
 		return scope;
+	}
+
+	/**
+	 * Whether calls of the method on an instance of {@code targetClass} open a scope: the
+	 * annotation is on the method (or a method it overrides or implements), or on the class
+	 * (or a type it extends or implements) and the method is public. Nothing is kept for the
+	 * many methods that have none.
+	 */
+	boolean isAnnotated(Method method, Class<?> targetClass) {
+		if (method.getDeclaringClass() == Object.class
+				|| !AnnotationUtils.isCandidateClass(targetClass, TokenSenseScope.class)) {
+			return false;
+		}
+		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
+		return AnnotatedElementUtils.hasAnnotation(specific, TokenSenseScope.class)
+				|| (Modifier.isPublic(specific.getModifiers())
+						&& AnnotatedElementUtils.hasAnnotation(targetClass, TokenSenseScope.class));
 	}
 
 	/** Parses every annotated method of a bean's class; called when the bean is created. */

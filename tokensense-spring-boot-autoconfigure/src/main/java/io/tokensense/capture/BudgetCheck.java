@@ -1,8 +1,6 @@
 package io.tokensense.capture;
 
-import io.tokensense.Attribution;
 import io.tokensense.budget.BudgetExceededException;
-import io.tokensense.budget.BudgetGuard;
 import io.tokensense.recording.CallOrigin;
 import io.tokensense.recording.Recorder;
 import io.tokensense.recording.RecordingFailures;
@@ -20,14 +18,10 @@ final class BudgetCheck {
 	static void beforeCall(InFlightCall call) {
 		try {
 			Recorder recorder = call.recorder();
-			BudgetGuard budgets = recorder.budgets();
-			if (!budgets.blocks()) {
-				return;
-			}
 			CallOrigin origin = call.origin();
-			String provider = (origin.provider() != null) ? origin.provider() : origin.defaultProvider();
-			Attribution attribution = call.scope().mergedOver(origin.attribution()).mergedOver(recorder.defaults());
-			budgets.beforeCall(provider, call.requestModel(), attribution);
+			if (recorder.blocksCalls(origin)) {
+				recorder.checkBudgets(origin, call.requestModel(), call.scope());
+			}
 		}
 		catch (BudgetExceededException refused) {
 			throw refused;

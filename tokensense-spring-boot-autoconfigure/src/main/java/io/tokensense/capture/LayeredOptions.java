@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The options of a client observed twice: the outer layer's settings win where it sets them,
  * the inner layer's apply where it does not. Tags are the union, outer first; content capture
- * is on when either layer turns it on; both {@code onEvent} callbacks run, inner first.
+ * is on when either layer turns it on; both {@code onEvent} callbacks run, inner first; the
+ * outer layer's budgets replace the inner's.
  */
 final class LayeredOptions {
 
@@ -24,7 +25,8 @@ final class LayeredOptions {
 				firstSet(outer.userId(), inner.userId()), firstSet(outer.sessionId(), inner.sessionId()),
 				union(outer.tags(), inner.tags()), outer.logPrompts() || inner.logPrompts(),
 				outer.logResponses() || inner.logResponses(), both(inner.onEvent(), outer.onEvent()),
-				firstSet(outer.provider(), inner.provider()));
+				firstSet(outer.provider(), inner.provider()),
+				(outer.budgets() != null) ? outer.budgets() : inner.budgets());
 	}
 
 	private static @Nullable String firstSet(@Nullable String preferred, @Nullable String fallback) {

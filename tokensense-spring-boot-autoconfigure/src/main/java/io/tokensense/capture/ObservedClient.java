@@ -40,7 +40,7 @@ public record ObservedClient(ProviderAdapter adapter, CallOrigin origin, Observe
 	private static CallOrigin originOf(ProviderAdapter adapter, Object client, ObserveOptions options) {
 		return new CallOrigin(providerOf(adapter, client, options), adapter.sdkProvider(),
 				new Attribution(options.userId(), options.sessionId(), options.tags()), options.logPrompts(),
-				options.logResponses(), options.onEvent());
+				options.logResponses(), options.onEvent(), options.budgets());
 	}
 
 	/**
@@ -53,7 +53,7 @@ public record ObservedClient(ProviderAdapter adapter, CallOrigin origin, Observe
 				? this.options.provider() : inner.origin.provider();
 		CallOrigin origin = new CallOrigin(provider, inner.adapter.sdkProvider(),
 				new Attribution(merged.userId(), merged.sessionId(), merged.tags()), merged.logPrompts(),
-				merged.logResponses(), merged.onEvent());
+				merged.logResponses(), merged.onEvent(), merged.budgets());
 		return new ObservedClient(inner.adapter, origin, merged,
 				(this.options.output() != null) ? this.recorder : inner.recorder);
 	}

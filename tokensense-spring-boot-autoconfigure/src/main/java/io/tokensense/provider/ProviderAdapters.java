@@ -3,6 +3,7 @@ package io.tokensense.provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.tokensense.pricing.TokenUsage;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,28 @@ public final class ProviderAdapters {
 				if (status != null) {
 					return status;
 				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The HTTP status of a framework's failed call: an SDK's error first (the framework's model
+	 * may be built on an SDK), else the first of the error and its causes whose status the
+	 * framework's own reader finds (its HTTP exceptions), or {@code null}.
+	 * @param frameworkStatus reads the status of one throwable of the framework's, or answers
+	 * {@code null}; never given more than ten causes deep
+	 */
+	public static @Nullable String httpStatus(Throwable error, Function<Throwable, @Nullable Integer> frameworkStatus) {
+		String status = httpStatus(error);
+		if (status != null) {
+			return status;
+		}
+		int depth = 0;
+		for (Throwable cause = error; cause != null && depth < 10; cause = cause.getCause(), depth++) {
+			Integer code = frameworkStatus.apply(cause);
+			if (code != null && code >= 100) {
+				return Integer.toString(code);
 			}
 		}
 		return null;

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import io.tokensense.Attribution;
 import io.tokensense.CallEvent;
+import io.tokensense.budget.BudgetGuard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,19 +20,28 @@ import org.jspecify.annotations.Nullable;
  * @param onEvent called with each event once the outputs wrote it, or {@code null}
  * @param framework whether calls are seen by a framework hook, above any SDK client they may
  * pass: then the SDK layer's event wins (see {@link CoveredCalls})
+ * @param budgets budgets of this origin's own (given to {@code observe} in its options), checked
+ * and counted besides the recorder's; or {@code null}
  */
 public record CallOrigin(@Nullable String provider, String defaultProvider, Attribution attribution,
-		boolean logPrompts, boolean logResponses, @Nullable Consumer<CallEvent> onEvent, boolean framework) {
+		boolean logPrompts, boolean logResponses, @Nullable Consumer<CallEvent> onEvent, boolean framework,
+		@Nullable BudgetGuard budgets) {
 
 	/** The origin of an SDK client's calls. */
 	public CallOrigin(@Nullable String provider, String defaultProvider, Attribution attribution, boolean logPrompts,
+			boolean logResponses, @Nullable Consumer<CallEvent> onEvent, @Nullable BudgetGuard budgets) {
+		this(provider, defaultProvider, attribution, logPrompts, logResponses, onEvent, false, budgets);
+	}
+
+	/** The origin of an SDK client's calls without budgets of its own. */
+	public CallOrigin(@Nullable String provider, String defaultProvider, Attribution attribution, boolean logPrompts,
 			boolean logResponses, @Nullable Consumer<CallEvent> onEvent) {
-		this(provider, defaultProvider, attribution, logPrompts, logResponses, onEvent, false);
+		this(provider, defaultProvider, attribution, logPrompts, logResponses, onEvent, false, null);
 	}
 
 	/** The origin of a framework hook's calls to a provider, with the attribution the framework carries. */
 	public static CallOrigin framework(String provider, Attribution attribution) {
-		return new CallOrigin(provider, provider, attribution, false, false, null, true);
+		return new CallOrigin(provider, provider, attribution, false, false, null, true, null);
 	}
 
 }

@@ -3,6 +3,8 @@ package io.tokensense.recording;
 import java.util.function.Supplier;
 
 import io.tokensense.Attribution;
+import io.tokensense.CallEvent;
+import io.tokensense.budget.BudgetExceededException;
 import io.tokensense.budget.BudgetGuard;
 import io.tokensense.pricing.CostCalculator;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param includeStreamUsage whether OpenAI-style chat streams that did not ask for usage are made
  * to ({@code tokensense.streaming.include-usage}); the caller then sees one more chunk, with
  * empty {@code choices}
- * @param budgets checks each SDK call before it starts and counts every recorded call's cost
+ * @param budgets checks each call before it starts (see {@link #checkBudgets}) and counts every
+ * recorded call's cost
  * @param covered the calls an SDK layer recorded, shared by every recorder derived from this one
  */
 public record Recorder(CostCalculator costs, Attribution defaults, boolean logPrompts, boolean logResponses,
@@ -80,6 +83,41 @@ public record Recorder(CostCalculator costs, Attribution defaults, boolean logPr
 			this.covered.frameworkCallStarted();
 		}
 		return new FrameworkCall(this, origin, operation, requestModel, prompt, streamed);
+	}
+
+	/** Whether a call of this origin may be refused: some budget of the recorder's or of the origin's blocks. */
+	public boolean blocksCalls(CallOrigin origin) {
+		BudgetGuard own = origin.budgets();
+		return this.budgets.blocks() || (own != null && own.blocks());
+	}
+
+	/**
+	 * Refuses a call whose keys have spent a blocking budget, before anything is sent: the
+	 * recorder's budgets, then the origin's own, each asked with the provider, model and
+	 * attribution the call's event would carry. Every way in checks here, so a budget sees a
+	 * call the same whether it comes through an SDK client or a framework.
+	 * @param origin what the capture mechanism fixes for the call
+	 * @param requestModel the model asked for, or {@code null}
+	 * @param scope the caller's {@link io.tokensense.TokenSenseContext} when the call starts
+	 * @throws BudgetExceededException when a blocking budget of the call's keys is spent
+	 */
+	public void checkBudgets(CallOrigin origin, @Nullable String requestModel, Attribution scope) {
+		String provider = (origin.provider() != null) ? origin.provider() : origin.defaultProvider();
+		Attribution attribution = scope.mergedOver(origin.attribution()).mergedOver(this.defaults);
+		this.budgets.beforeCall(provider, requestModel, attribution);
+		BudgetGuard own = origin.budgets();
+		if (own != null && own != this.budgets) {
+			own.beforeCall(provider, requestModel, attribution);
+		}
+	}
+
+	/** Counts a recorded call's cost against the recorder's budgets and the origin's own. */
+	void countSpend(CallOrigin origin, CallEvent event) {
+		this.budgets.recorded(event);
+		BudgetGuard own = origin.budgets();
+		if (own != null && own != this.budgets) {
+			own.recorded(event);
+		}
 	}
 
 	/** Whether calls of this origin keep their request content. */

@@ -135,7 +135,7 @@ public abstract class StartedCall {
 				return;
 			}
 			CallEvent event = CallEventFactory.build(this, reading, endNanos, status, errorType, firstElementNanos);
-			this.recorder.budgets().recorded(event);
+			this.recorder.countSpend(origin, event);
 			this.recorder.sink().accept(event, origin.onEvent());
 		}
 		catch (RuntimeException | LinkageError ex) {

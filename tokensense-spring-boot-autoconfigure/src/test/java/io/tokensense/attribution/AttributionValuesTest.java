@@ -1,5 +1,6 @@
 package io.tokensense.attribution;
 
+import io.tokensense.usage.StoredText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ class AttributionValuesTest {
 
 	@Test
 	void cutsALongValueNeverInsideASurrogatePair() {
-		assertThat(AttributionValues.clean("x".repeat(300))).hasSize(255);
+		assertThat(AttributionValues.clean("x".repeat(300))).hasSize(StoredText.MAX_LENGTH);
 		String emojiAcrossTheCut = "x".repeat(254) + "\uD83D\uDE00" + "tail";
 		assertThat(AttributionValues.clean(emojiAcrossTheCut)).isEqualTo("x".repeat(254));
 	}

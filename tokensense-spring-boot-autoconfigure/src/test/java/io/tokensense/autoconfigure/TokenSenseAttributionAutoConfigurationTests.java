@@ -3,7 +3,7 @@ package io.tokensense.autoconfigure;
 import io.tokensense.Attribution;
 import io.tokensense.TokenSenseContext;
 import io.tokensense.TokenSenseScope;
-import io.tokensense.attribution.TokenSenseScopeAspect;
+import io.tokensense.attribution.TokenSenseScopeAdvisor;
 import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,6 +61,31 @@ class TokenSenseAttributionAutoConfigurationTests {
 	}
 
 	@Test
+	void opensTheScopeDeclaredOnAnInterfaceMethodOfAClassProxiedBean() {
+		this.contextRunner.withUserConfiguration(InterfaceConfiguration.class).run((context) -> {
+			Greeting greeting = context.getBean(Greeting.class);
+			assertThat(greeting.hello(new Person("yan", "s-2")))
+				.isEqualTo(new Attribution("yan", null, java.util.List.of("interface")));
+			assertThat(context.getBean(ClassWideGreeting.class).hi())
+				.isEqualTo(new Attribution("interface-class-user", null, java.util.List.of()));
+		});
+	}
+
+	@Test
+	void opensTheScopeDeclaredOnAnInterfaceMethodOfAnInterfaceProxiedBean() {
+		this.contextRunner.withUserConfiguration(InterfaceConfiguration.class)
+			.withPropertyValues("spring.aop.proxy-target-class=false")
+			.run((context) -> {
+				Greeting greeting = context.getBean(Greeting.class);
+				assertThat(java.lang.reflect.Proxy.isProxyClass(greeting.getClass())).isTrue();
+				assertThat(greeting.hello(new Person("yan", "s-2")))
+					.isEqualTo(new Attribution("yan", null, java.util.List.of("interface")));
+				assertThat(context.getBean(ClassWideGreeting.class).hi())
+					.isEqualTo(new Attribution("interface-class-user", null, java.util.List.of()));
+			});
+	}
+
+	@Test
 	void failsStartupNamingTheMethodAndTheExpressionThatDoesNotParse() {
 		this.contextRunner.withUserConfiguration(BadExpressionConfiguration.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -73,7 +98,7 @@ class TokenSenseAttributionAutoConfigurationTests {
 	@Test
 	void createsNothingTooEarlyForTheContextsPostProcessors(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(GreeterConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(TokenSenseScopeAspect.class);
+			assertThat(context).hasSingleBean(TokenSenseScopeAdvisor.class);
 			assertThat(output).doesNotContain("is not eligible for getting processed by all BeanPostProcessors");
 		});
 	}
@@ -83,7 +108,7 @@ class TokenSenseAttributionAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(GreeterConfiguration.class)
 			.withPropertyValues("tokensense.attribution.enabled=false")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(TokenSenseScopeAspect.class);
+				assertThat(context).doesNotHaveBean(TokenSenseScopeAdvisor.class);
 				assertThat(context.getBean(Greeter.class).literal()).isEqualTo(Attribution.NONE);
 			});
 	}
@@ -92,14 +117,14 @@ class TokenSenseAttributionAutoConfigurationTests {
 	void backsOffWhenTokenSenseIsDisabled() {
 		this.contextRunner.withUserConfiguration(GreeterConfiguration.class)
 			.withPropertyValues("tokensense.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(TokenSenseScopeAspect.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(TokenSenseScopeAdvisor.class));
 	}
 
 	@Test
 	void backsOffWithoutAspectJ() {
 		this.contextRunner.withUserConfiguration(GreeterConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(Advice.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(TokenSenseScopeAspect.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(TokenSenseScopeAdvisor.class));
 	}
 
 	record Person(String name, String session) {
@@ -135,6 +160,53 @@ class TokenSenseAttributionAutoConfigurationTests {
 		@TokenSenseScope(userId = "inner")
 		Attribution inner() {
 			return TokenSenseContext.current();
+		}
+
+	}
+
+	interface Greeting {
+
+		@TokenSenseScope(userId = "#person.name", tags = "interface")
+		Attribution hello(Person person);
+
+	}
+
+	static class InterfaceGreeter implements Greeting {
+
+		@Override
+		public Attribution hello(Person person) {
+			return TokenSenseContext.current();
+		}
+
+	}
+
+	@TokenSenseScope(userId = "interface-class-user")
+	interface ClassWideGreeting {
+
+		Attribution hi();
+
+	}
+
+	static class ClassWideGreeter implements ClassWideGreeting {
+
+		@Override
+		public Attribution hi() {
+			return TokenSenseContext.current();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InterfaceConfiguration {
+
+		@Bean
+		InterfaceGreeter interfaceGreeter() {
+			return new InterfaceGreeter();
+		}
+
+		@Bean
+		ClassWideGreeter classWideGreeter() {
+			return new ClassWideGreeter();
 		}
 
 	}

@@ -134,18 +134,14 @@ final class LangChain4jReadings {
 	 * its mapped exceptions such as {@code RateLimitException}), or an SDK's own error.
 	 */
 	static @Nullable String httpStatus(Throwable error) {
-		String status = ProviderAdapters.httpStatus(error);
-		if (status != null) {
-			return status;
+		return ProviderAdapters.httpStatus(error, LangChain4jReadings::statusCode);
+	}
+
+	private static @Nullable Integer statusCode(Throwable error) {
+		if (!error.getClass().getName().startsWith("dev.langchain4j.")) {
+			return null;
 		}
-		int depth = 0;
-		for (Throwable cause = error; cause != null && depth < 10; cause = cause.getCause(), depth++) {
-			if (cause.getClass().getName().startsWith("dev.langchain4j.")
-					&& read(cause, "statusCode") instanceof Integer code && code >= 100) {
-				return Integer.toString(code);
-			}
-		}
-		return null;
+		return (read(error, "statusCode") instanceof Integer code) ? code : null;
 	}
 
 	/** The value of a public no-argument method, or {@code null} when there is none or it fails. */

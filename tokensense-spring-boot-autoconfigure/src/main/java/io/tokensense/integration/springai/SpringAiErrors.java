@@ -17,18 +17,7 @@ final class SpringAiErrors {
 	}
 
 	static @Nullable String httpStatus(Throwable error) {
-		String status = ProviderAdapters.httpStatus(error);
-		if (status != null) {
-			return status;
-		}
-		int depth = 0;
-		for (Throwable cause = error; cause != null && depth < 10; cause = cause.getCause(), depth++) {
-			Integer code = statusCode(cause);
-			if (code != null) {
-				return Integer.toString(code);
-			}
-		}
-		return null;
+		return ProviderAdapters.httpStatus(error, SpringAiErrors::statusCode);
 	}
 
 	private static @Nullable Integer statusCode(Throwable error) {
@@ -43,7 +32,7 @@ final class SpringAiErrors {
 				return null;
 			}
 			Object value = status.getClass().getMethod("value").invoke(status);
-			return (value instanceof Integer code && code >= 100) ? code : null;
+			return (value instanceof Integer code) ? code : null;
 		}
 		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
 			return null;
