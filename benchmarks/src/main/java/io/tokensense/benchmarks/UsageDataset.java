@@ -14,7 +14,10 @@ import io.tokensense.output.jdbc.BenchmarkAccess;
 import io.tokensense.output.jdbc.JdbcDialect;
 import io.tokensense.output.jdbc.SchemaScripts;
 import io.tokensense.output.jdbc.TableName;
+import io.tokensense.usage.UsageDimension;
 import io.tokensense.usage.UsageQuery;
+import io.tokensense.usage.UsageRow;
+import io.tokensense.usage.UsageStore;
 import io.tokensense.usage.UsageTotals;
 
 /**
@@ -35,7 +38,9 @@ import io.tokensense.usage.UsageTotals;
  * missing) and its sums; {@link #check} compares a few keys with the product's own hash. The
  * totals are inserted in time order, as the output appends them hour after hour: in hash order
  * PostgreSQL sees no correlation between the key's index and the heap and scans the whole table
- * even for one day.
+ * even for one day. The roll-ups per hour and model and per day and user are then filled from
+ * the hourly totals by the product's own migration, the one a table of an older version goes
+ * through at its first write.
  */
 final class UsageDataset {
 
@@ -71,8 +76,27 @@ final class UsageDataset {
 				statement.execute("ANALYZE " + hourly);
 				System.out.printf("%s: hourly totals built in %.1f s%n", hourly, seconds(start));
 			}
+			boolean rebuilt = counted != rows;
+			for (String rollup : BenchmarkAccess.coarserRollupTables(table)) {
+				long inRollup = count(statement, "SELECT coalesce(sum(calls), -2) FROM " + rollup);
+				if (rebuilt || inRollup != rows) {
+					System.out.printf("%s: counts %d calls, %d wanted: filling it from the hourly totals%n", rollup,
+							inRollup, rows);
+					statement.execute("DROP TABLE IF EXISTS " + rollup);
+					rebuilt = true;
+				}
+			}
+			// what the jdbc output runs at startup: creates what is missing (roll-ups filled, indexes added)
+			long start = System.nanoTime();
+			BenchmarkAccess.createSchema(connection, table);
+			if (rebuilt) {
+				for (String rollup : BenchmarkAccess.coarserRollupTables(table)) {
+					statement.execute("ANALYZE " + rollup);
+				}
+			}
+			System.out.printf("%s: the product's schema script and migration ran in %.1f s%n", table, seconds(start));
 			check(statement, table, hourly);
-			if (counted != rows) {
+			if (rebuilt) {
 				sameAnswers(dataSource, table);
 			}
 		}
@@ -158,17 +182,36 @@ final class UsageDataset {
 		}
 		System.out.printf("%s: %d rows; %s: %d rows%n", table, count(statement, "SELECT count(*) FROM " + table), hourly,
 				count(statement, "SELECT count(*) FROM " + hourly));
+		for (String rollup : BenchmarkAccess.coarserRollupTables(table)) {
+			System.out.printf("%s: %d rows%n", rollup, count(statement, "SELECT count(*) FROM " + rollup));
+		}
 	}
 
-	/** Fails unless the summary over 30 days is the same from the rows alone and with the totals. */
+	/** Fails unless the totals and the users over 30 days are the same from the rows alone and with the roll-ups. */
 	private static void sameAnswers(DataSource dataSource, String table) {
 		UsageQuery query = UsageReportBenchmark.window(SPAN);
-		UsageTotals raw = BenchmarkAccess.usageStore(dataSource, table, false).totals(query);
-		UsageTotals hourly = BenchmarkAccess.usageStore(dataSource, table, true).totals(query);
-		if (!raw.equals(hourly)) {
-			throw new IllegalStateException("rows and hourly totals disagree: " + raw + " against " + hourly);
+		UsageStore raw = BenchmarkAccess.usageStore(dataSource, table, false);
+		UsageStore rollups = BenchmarkAccess.usageStore(dataSource, table, true);
+		UsageTotals rawTotals = raw.totals(query);
+		UsageTotals totals = rollups.totals(query);
+		if (!normalised(UsageRow.of("all", rawTotals)).equals(normalised(UsageRow.of("all", totals)))) {
+			throw new IllegalStateException("rows and roll-ups disagree: " + rawTotals + " against " + totals);
 		}
-		System.out.printf("%s: the 30 days' totals agree on both paths: %s%n", table, hourly);
+		List<UsageRow> rawUsers = raw.breakdown(query, UsageDimension.USER);
+		List<UsageRow> users = rollups.breakdown(query, UsageDimension.USER);
+		if (!rawUsers.stream().map(UsageDataset::normalised).toList()
+			.equals(users.stream().map(UsageDataset::normalised).toList())) {
+			throw new IllegalStateException("rows and roll-ups disagree on the users");
+		}
+		System.out.printf("%s: the 30 days' totals and %d users agree on both paths: %s%n", table, rawUsers.size(),
+				totals);
+	}
+
+	/** The row with its cost compared by value, not by scale. */
+	private static UsageRow normalised(UsageRow row) {
+		return new UsageRow(row.key(), row.calls(), row.errors(), row.inputTokens(), row.outputTokens(),
+				row.cacheReadTokens(), row.cacheWriteTokens(), row.reasoningTokens(), row.costUsd().stripTrailingZeros(),
+				row.unpricedCalls());
 	}
 
 	/** The single number a query returns, or -1 when its table is missing. */

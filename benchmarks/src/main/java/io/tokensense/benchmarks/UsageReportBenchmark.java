@@ -34,9 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * The endpoint's reports through the product's {@code JdbcUsageStore} on PostgreSQL, over a
  * calls table of {@code rows} synthetic rows spread over 30 days ({@link UsageDataset}: kept
  * between runs as {@code ts_bench_10m}), read two ways in the same run: {@code path=hourly}, as
- * the product reads (whole hours from the hourly totals, the partial edge hours from the rows),
- * and {@code path=raw}, the same store with the totals switched off, so every report is the SQL
- * over the rows alone.
+ * the product reads (whole days and hours from the roll-ups: per hour and model, per day and
+ * user, per hour, model and user; the partial edge hours from the rows), and {@code path=raw},
+ * the same store with the roll-ups switched off, so every report is the SQL over the rows alone.
  *
  * <p>The windows end at {@link UsageDataset#END} minus 37 min 11 s, so both edges are partial
  * hours, as they are when the endpoint's window ends now. Needs {@code TOKENSENSE_TEST_POSTGRES_URL};
@@ -50,7 +50,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 public class UsageReportBenchmark {
 
-	/** {@code hourly}: the product's reads; {@code raw}: the rows alone. */
+	/** {@code hourly}: the product's reads (the roll-ups and the edges); {@code raw}: the rows alone. */
 	@Param({ "hourly", "raw" })
 	public String path;
 

@@ -53,3 +53,45 @@ CREATE TABLE IF NOT EXISTS tokensense_calls_hourly (
 	cost_usd NUMERIC(38, 18) NOT NULL,
 	PRIMARY KEY (hour_start, key_hash)
 );
+-- The same totals without the user, per hour, provider, operation and requested model: a few rows an hour
+-- however many users call, so totals, models, providers and time series over weeks read little.
+-- key_hash is the SHA-256 (hex) of provider, operation and request_model.
+CREATE TABLE IF NOT EXISTS tokensense_calls_hourly_models (
+	hour_start TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+	key_hash VARCHAR(64) NOT NULL,
+	provider VARCHAR(255) NOT NULL,
+	operation VARCHAR(255) NOT NULL,
+	request_model VARCHAR(255),
+	calls BIGINT NOT NULL,
+	errors BIGINT NOT NULL,
+	unpriced_calls BIGINT NOT NULL,
+	input_tokens BIGINT NOT NULL,
+	output_tokens BIGINT NOT NULL,
+	cache_read_tokens BIGINT NOT NULL,
+	cache_write_tokens BIGINT NOT NULL,
+	reasoning_tokens BIGINT NOT NULL,
+	cost_usd NUMERIC(38, 18) NOT NULL,
+	PRIMARY KEY (hour_start, key_hash)
+);
+-- The same totals per day (UTC) and user, for the breakdown by user: a row per active user and day.
+-- key_hash is the SHA-256 (hex) of user_id.
+CREATE TABLE IF NOT EXISTS tokensense_calls_daily_users (
+	day_start TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+	key_hash VARCHAR(64) NOT NULL,
+	user_id VARCHAR(255),
+	calls BIGINT NOT NULL,
+	errors BIGINT NOT NULL,
+	unpriced_calls BIGINT NOT NULL,
+	input_tokens BIGINT NOT NULL,
+	output_tokens BIGINT NOT NULL,
+	cache_read_tokens BIGINT NOT NULL,
+	cache_write_tokens BIGINT NOT NULL,
+	reasoning_tokens BIGINT NOT NULL,
+	cost_usd NUMERIC(38, 18) NOT NULL,
+	PRIMARY KEY (day_start, key_hash)
+);
+-- Range scans by time: the primary keys lead with the bucket too, but PostgreSQL trusts a key of two
+-- columns less to follow the table's order and read a day of hourly rows by a full scan instead.
+CREATE INDEX IF NOT EXISTS tokensense_calls_hourly_hour_start_idx ON tokensense_calls_hourly (hour_start);
+CREATE INDEX IF NOT EXISTS tokensense_calls_hourly_models_hour_start_idx ON tokensense_calls_hourly_models (hour_start);
+CREATE INDEX IF NOT EXISTS tokensense_calls_daily_users_day_start_idx ON tokensense_calls_daily_users (day_start);

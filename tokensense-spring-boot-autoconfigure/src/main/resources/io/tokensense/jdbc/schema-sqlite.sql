@@ -56,3 +56,45 @@ CREATE TABLE IF NOT EXISTS tokensense_calls_hourly (
 	cost_pico_usd INTEGER NOT NULL,
 	PRIMARY KEY (hour_start, key_hash)
 );
+-- The same totals without the user, per hour, provider, operation and requested model: a few rows an hour
+-- however many users call, so totals, models, providers and time series over weeks read little.
+-- key_hash is the SHA-256 (hex) of provider, operation and request_model.
+CREATE TABLE IF NOT EXISTS tokensense_calls_hourly_models (
+	hour_start TEXT NOT NULL,
+	key_hash TEXT NOT NULL,
+	provider TEXT NOT NULL,
+	operation TEXT NOT NULL,
+	request_model TEXT,
+	calls INTEGER NOT NULL,
+	errors INTEGER NOT NULL,
+	unpriced_calls INTEGER NOT NULL,
+	input_tokens INTEGER NOT NULL,
+	output_tokens INTEGER NOT NULL,
+	cache_read_tokens INTEGER NOT NULL,
+	cache_write_tokens INTEGER NOT NULL,
+	reasoning_tokens INTEGER NOT NULL,
+	cost_pico_usd INTEGER NOT NULL,
+	PRIMARY KEY (hour_start, key_hash)
+);
+-- The same totals per day (UTC) and user, for the breakdown by user: a row per active user and day.
+-- key_hash is the SHA-256 (hex) of user_id.
+CREATE TABLE IF NOT EXISTS tokensense_calls_daily_users (
+	day_start TEXT NOT NULL,
+	key_hash TEXT NOT NULL,
+	user_id TEXT,
+	calls INTEGER NOT NULL,
+	errors INTEGER NOT NULL,
+	unpriced_calls INTEGER NOT NULL,
+	input_tokens INTEGER NOT NULL,
+	output_tokens INTEGER NOT NULL,
+	cache_read_tokens INTEGER NOT NULL,
+	cache_write_tokens INTEGER NOT NULL,
+	reasoning_tokens INTEGER NOT NULL,
+	cost_pico_usd INTEGER NOT NULL,
+	PRIMARY KEY (day_start, key_hash)
+);
+-- Range scans by time: the primary keys lead with the bucket too, but PostgreSQL trusts a key of two
+-- columns less to follow the table's order and read a day of hourly rows by a full scan instead.
+CREATE INDEX IF NOT EXISTS tokensense_calls_hourly_hour_start_idx ON tokensense_calls_hourly (hour_start);
+CREATE INDEX IF NOT EXISTS tokensense_calls_hourly_models_hour_start_idx ON tokensense_calls_hourly_models (hour_start);
+CREATE INDEX IF NOT EXISTS tokensense_calls_daily_users_day_start_idx ON tokensense_calls_daily_users (day_start);

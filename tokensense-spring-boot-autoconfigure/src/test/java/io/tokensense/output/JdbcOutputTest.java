@@ -20,7 +20,9 @@ import io.tokensense.output.jdbc.SchemaScripts;
 import io.tokensense.output.jdbc.TableName;
 import io.tokensense.testsupport.TableRows;
 import io.tokensense.testsupport.TestDatabase;
+import io.tokensense.usage.UsageDimension;
 import io.tokensense.usage.UsageQuery;
+import io.tokensense.usage.UsageRow;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,27 @@ abstract class JdbcOutputTest {
 		assertThat(new JdbcUsageStore(database().dataSource(), TableName.of(this.table))
 			.totals(new UsageQuery(null, Instant.now(), null, null, null))
 			.calls()).as("reports read the rows").isEqualTo(3);
+	}
+
+	@Test
+	void writesTheHourlyTotalsAloneToAScriptedTableThatLacksTheOtherRollups() throws Exception {
+		// a schema managed by hand from the script of the version that had only the hourly totals
+		for (String statement : SchemaScripts.statements(database().dialect(), TableName.of(this.table))) {
+			if (!statement.contains(this.table + "_hourly_models") && !statement.contains(this.table + "_daily_users")) {
+				database().execute(statement);
+			}
+		}
+		JdbcOutput output = new JdbcOutput(database().dataSource(), this.table, false, null);
+		output.write(JdbcTestEvents.events(3));
+
+		assertThat(hourlyCalls()).as("calls in the hourly totals").isEqualTo(3);
+		assertThat(database().tableExists(this.table + "_daily_users")).isFalse();
+		JdbcUsageStore store = new JdbcUsageStore(database().dataSource(), TableName.of(this.table));
+		UsageQuery everything = new UsageQuery(null, Instant.now(), null, null, null);
+		assertThat(store.totals(everything).calls()).isEqualTo(3);
+		assertThat(store.breakdown(everything, UsageDimension.USER).stream().mapToLong(UsageRow::calls).sum())
+			.as("users from the hourly totals")
+			.isEqualTo(3);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -243,14 +244,20 @@ class DatabaseOutageTest {
 		return "jdbc:postgresql://127.0.0.1:" + forwarder.port() + path;
 	}
 
-	/** Batches retried through the outage (some of whose commits landed) add to the hourly totals once. */
+	/**
+	 * Batches retried through the outage (some of whose commits landed) add to the hourly totals
+	 * and the other roll-ups (per model, per day and user) once.
+	 */
 	private static void assertHourlyTotalsCountEachRowOnce(String table) {
-		String hourly = TableName.of(table).hourly().qualified();
-		assertThat(count("SELECT SUM(calls) FROM " + hourly)).as("calls in the hourly totals").isEqualTo(rows(table));
-		assertThat(count("SELECT SUM(input_tokens) FROM " + hourly)).as("input tokens in the hourly totals")
-			.isEqualTo(count("SELECT COALESCE(SUM(input_tokens), 0) FROM " + table));
-		assertThat(count("SELECT CASE WHEN (SELECT SUM(cost_usd) FROM " + hourly + ") = (SELECT SUM(cost_usd) FROM "
-				+ table + ") THEN 1 ELSE 0 END")).as("the same total cost, to the last digit").isEqualTo(1);
+		for (String rollup : List.of(TableName.of(table).hourly().qualified(), table + "_hourly_models",
+				table + "_daily_users")) {
+			assertThat(count("SELECT SUM(calls) FROM " + rollup)).as("calls in %s", rollup).isEqualTo(rows(table));
+			assertThat(count("SELECT SUM(input_tokens) FROM " + rollup)).as("input tokens in %s", rollup)
+				.isEqualTo(count("SELECT COALESCE(SUM(input_tokens), 0) FROM " + table));
+			assertThat(count("SELECT CASE WHEN (SELECT SUM(cost_usd) FROM " + rollup + ") = (SELECT SUM(cost_usd) FROM "
+					+ table + ") THEN 1 ELSE 0 END")).as("the same total cost in %s, to the last digit", rollup)
+				.isEqualTo(1);
+		}
 	}
 
 	private static long rows(String table) {

@@ -154,6 +154,8 @@ public final class TestDatabase implements AutoCloseable {
 		for (String table : this.tables) {
 			execute("DROP TABLE IF EXISTS " + table);
 			execute("DROP TABLE IF EXISTS " + TableName.of(table).hourly().qualified());
+			execute("DROP TABLE IF EXISTS " + table + "_hourly_models");
+			execute("DROP TABLE IF EXISTS " + table + "_daily_users");
 		}
 		if (this.dataSource instanceof AutoCloseable closeable) {
 			try {

@@ -1,5 +1,9 @@
 package io.tokensense.output.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.tokensense.usage.UsageStore;
@@ -29,10 +33,24 @@ public final class BenchmarkAccess {
 		return TableName.of(table).hourly().qualified();
 	}
 
+	/** The roll-up tables filled from the hourly totals (per hour and model, per day and user). */
+	public static List<String> coarserRollupTables(String table) {
+		return List.of(Rollup.HOURLY_MODELS.table(TableName.of(table)).qualified(),
+				Rollup.DAILY_USERS.table(TableName.of(table)).qualified());
+	}
+
+	/**
+	 * Creates the calls table's missing parts as the jdbc output does at startup: roll-ups missing
+	 * beside filled hourly totals are filled from them, with the product's own code.
+	 */
+	public static void createSchema(Connection connection, String table) throws SQLException {
+		SchemaScripts.create(connection, JdbcDialect.POSTGRESQL, TableName.of(table));
+	}
+
 	/** The key hash the jdbc output writes for a group of the hourly totals. */
 	public static String hourlyKeyHash(String provider, String operation, @Nullable String requestModel,
 			@Nullable String userId) {
-		return HourlyKey.of(0, provider, operation, requestModel, userId).hash();
+		return RollupKey.of(0, provider, operation, requestModel, userId).hash();
 	}
 
 }

@@ -15,19 +15,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tokensense.CallEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the hourly totals table ({@link TableName#hourly()}) in step with the calls table. In
- * the transaction that inserts a batch, it notes which of the batch's ids are already there,
- * lets the insert run, then adds the sums of exactly the rows that insert added, computed by
- * the database with the expressions the reports use, to their hours. A batch retried after a
- * commit that did land finds its ids present and adds nothing, so nothing counts twice.
+ * Keeps the roll-up tables ({@link Rollup}: the hourly totals, the hourly totals per model, the
+ * daily totals per user) in step with the calls table. In the transaction that inserts a batch,
+ * it notes which of the batch's ids are already there, lets the insert run, then has the
+ * database add up exactly the rows that insert added, per hour and key of the hourly totals,
+ * with the expressions the reports use. Those sums are added to each roll-up's rows, summed
+ * again in Java for the coarser ones (exactly: decimals, or SQLite's whole picodollars). A batch
+ * retried after a commit that did land finds its ids present and adds nothing, so nothing counts
+ * twice.
  *
- * <p>When the hourly table is missing (the schema is managed by hand and lacks it), rows are
- * written without totals and reports read the rows alone.
+ * <p>A roll-up table that is missing (the schema is managed by hand and lacks it) is left out,
+ * and reports read the next finer one or the rows.
  */
 public final class HourlyTotals {
 
@@ -36,7 +40,7 @@ public final class HourlyTotals {
 
 	private final TableName table;
 
-	private volatile boolean present;
+	private final Set<Rollup> tables = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Totals beside a calls table.
@@ -57,7 +61,8 @@ public final class HourlyTotals {
 	 */
 	public void insert(Connection connection, JdbcDialect dialect, List<CallEvent> batch, Insert insert)
 			throws SQLException {
-		if (!exists(connection, dialect)) {
+		List<Rollup> rollups = present(connection, dialect);
+		if (rollups.isEmpty()) {
 			insert.run();
 			return;
 		}
@@ -70,8 +75,12 @@ public final class HourlyTotals {
 		insert.run();
 		List<String> inserted = new ArrayList<>(ids);
 		inserted.removeAll(present);
-		if (!inserted.isEmpty()) {
-			add(connection, dialect, sql, sums(connection, dialect, sql, inserted));
+		if (inserted.isEmpty()) {
+			return;
+		}
+		Map<RollupKey, RollupKey.Sums> hourly = sums(connection, sql, inserted);
+		for (Rollup rollup : rollups) {
+			add(connection, dialect, sql, rollup, (rollup == Rollup.HOURLY) ? hourly : rollUp(hourly, rollup));
 		}
 	}
 
@@ -91,16 +100,16 @@ public final class HourlyTotals {
 	}
 
 	/** The inserted rows' sums per group, sorted so that concurrent writers lock rows in one order. */
-	private static Map<HourlyKey, HourlyKey.Sums> sums(Connection connection, JdbcDialect dialect,
-			HourlyTotalsSql sql, List<String> ids) throws SQLException {
-		Map<HourlyKey, HourlyKey.Sums> groups = new TreeMap<>();
+	private static Map<RollupKey, RollupKey.Sums> sums(Connection connection, HourlyTotalsSql sql, List<String> ids)
+			throws SQLException {
+		Map<RollupKey, RollupKey.Sums> groups = new TreeMap<>();
 		for (List<String> chunk : chunks(ids)) {
 			try (Statement statement = connection.createStatement()) {
 				try (ResultSet rows = statement.executeQuery(sql.sumsOfRows(chunk))) {
 					while (rows.next()) {
-						HourlyKey key = HourlyKey.of(rows.getLong("hour_bucket"), rows.getString("provider"),
+						RollupKey key = RollupKey.of(rows.getLong("hour_bucket") * 3600, rows.getString("provider"),
 								rows.getString("operation"), rows.getString("request_model"), rows.getString("user_id"));
-						groups.merge(key, HourlyKey.Sums.read(rows, sql.costInPicodollars()), HourlyKey.Sums::plus);
+						groups.merge(key, RollupKey.Sums.read(rows, sql.costInPicodollars()), RollupKey.Sums::plus);
 					}
 				}
 			}
@@ -108,18 +117,25 @@ public final class HourlyTotals {
 		return groups;
 	}
 
-	private static void add(Connection connection, JdbcDialect dialect, HourlyTotalsSql sql,
-			Map<HourlyKey, HourlyKey.Sums> groups) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql.upsert())) {
-			for (Map.Entry<HourlyKey, HourlyKey.Sums> group : groups.entrySet()) {
-				HourlyKey key = group.getKey();
+	/** The hourly totals' groups summed per key of a coarser roll-up, sorted like them. */
+	static Map<RollupKey, RollupKey.Sums> rollUp(Map<RollupKey, RollupKey.Sums> hourly, Rollup rollup) {
+		Map<RollupKey, RollupKey.Sums> groups = new TreeMap<>();
+		hourly.forEach((key, sums) -> groups.merge(key.in(Rollup.HOURLY, rollup), sums, RollupKey.Sums::plus));
+		return groups;
+	}
+
+	/** Adds each group's sums to its row of a roll-up; the groups sorted so that concurrent writers lock rows in one order. */
+	static void add(Connection connection, JdbcDialect dialect, HourlyTotalsSql sql, Rollup rollup,
+			Map<RollupKey, RollupKey.Sums> groups) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql.upsert(rollup))) {
+			for (Map.Entry<RollupKey, RollupKey.Sums> group : groups.entrySet()) {
+				RollupKey key = group.getKey();
 				int i = 1;
-				dialect.setTimestamp(statement, i++, Instant.ofEpochSecond(key.hour() * 3600));
+				dialect.setTimestamp(statement, i++, Instant.ofEpochSecond(key.start()));
 				statement.setString(i++, key.hash());
-				statement.setString(i++, key.provider());
-				statement.setString(i++, key.operation());
-				setString(statement, i++, key.requestModel());
-				setString(statement, i++, key.userId());
+				for (String value : key.values()) {
+					setString(statement, i++, value);
+				}
 				group.getValue().bind(statement, i, sql.costInPicodollars());
 				statement.addBatch();
 			}
@@ -127,11 +143,16 @@ public final class HourlyTotals {
 		}
 	}
 
-	private boolean exists(Connection connection, JdbcDialect dialect) throws SQLException {
-		if (!this.present) {
-			this.present = tableExists(connection, dialect, this.table.hourly());
+	/** The roll-ups whose table exists, in the order their rows are locked; once seen, a table stays. */
+	private List<Rollup> present(Connection connection, JdbcDialect dialect) throws SQLException {
+		List<Rollup> rollups = new ArrayList<>(Rollup.values().length);
+		for (Rollup rollup : Rollup.values()) {
+			if (this.tables.contains(rollup) || tableExists(connection, dialect, rollup.table(this.table))) {
+				this.tables.add(rollup);
+				rollups.add(rollup);
+			}
 		}
-		return this.present;
+		return rollups;
 	}
 
 	/** Whether a table exists, however the database folds the case of unquoted names. */

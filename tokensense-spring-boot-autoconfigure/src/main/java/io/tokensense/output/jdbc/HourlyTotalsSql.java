@@ -8,18 +8,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The statements keeping the hourly totals: which ids of a batch are already in the calls
- * table, the sums of the rows just inserted per hour and key, and the per-dialect statement
- * adding one group's sums to its row of the hourly table.
+ * The statements keeping the roll-ups ({@link Rollup}): which ids of a batch are already in the
+ * calls table, the sums of the rows just inserted per hour and key of the hourly totals, and the
+ * per-dialect statement adding one group's sums to its row of a roll-up table.
  */
 final class HourlyTotalsSql {
 
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-	/** Every column of the hourly table, in the order {@link HourlyTotals} binds them. */
-	private static final List<String> KEYS = List.of("hour_start", "key_hash", "provider", "operation",
-			"request_model", "user_id");
 
 	private static final List<String> COUNTS = List.of("calls", "errors", "unpriced_calls", "input_tokens",
 			"output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens");
@@ -28,12 +24,9 @@ final class HourlyTotalsSql {
 
 	private final TableName calls;
 
-	private final TableName hourly;
-
 	HourlyTotalsSql(JdbcDialect dialect, TableName calls) {
 		this.sql = new UsageSql(dialect, calls);
 		this.calls = calls;
-		this.hourly = calls.hourly();
 	}
 
 	/**
@@ -55,24 +48,26 @@ final class HourlyTotalsSql {
 				+ " WHERE id IN (" + literals(ids) + ") GROUP BY " + hour + ", " + keys;
 	}
 
-	/** Adds one group's sums to its row, creating the row when missing. */
-	String upsert() {
+	/** Adds one group's sums to its row of a roll-up, creating the row when missing. */
+	String upsert(Rollup rollup) {
 		List<String> sums = sums();
-		List<String> columns = columns();
+		List<String> columns = columns(rollup);
 		String names = String.join(", ", columns);
 		String values = parameters(columns.size());
-		String table = this.hourly.qualified();
+		String table = rollup.table(this.calls).qualified();
+		String key = rollup.timeColumn() + ", key_hash";
 		return switch (this.sql.dialect()) {
 			case POSTGRESQL -> "INSERT INTO " + table + " AS h (" + names + ") VALUES (" + values
-					+ ") ON CONFLICT (hour_start, key_hash) DO UPDATE SET "
+					+ ") ON CONFLICT (" + key + ") DO UPDATE SET "
 					+ join(sums, (column) -> column + " = h." + column + " + EXCLUDED." + column);
 			case SQLITE -> "INSERT INTO " + table + " (" + names + ") VALUES (" + values
-					+ ") ON CONFLICT (hour_start, key_hash) DO UPDATE SET "
+					+ ") ON CONFLICT (" + key + ") DO UPDATE SET "
 					+ join(sums, (column) -> column + " = " + column + " + excluded." + column);
 			case MYSQL -> "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ") ON DUPLICATE KEY UPDATE "
 					+ join(sums, (column) -> column + " = " + column + " + VALUES(" + column + ")");
-			case H2 -> "MERGE INTO " + table + " h USING (VALUES (" + h2Values() + ")) AS s (" + names
-					+ ") ON h.hour_start = s.hour_start AND h.key_hash = s.key_hash WHEN MATCHED THEN UPDATE SET "
+			case H2 -> "MERGE INTO " + table + " h USING (VALUES (" + h2Values(rollup) + ")) AS s (" + names
+					+ ") ON h." + rollup.timeColumn() + " = s." + rollup.timeColumn()
+					+ " AND h.key_hash = s.key_hash WHEN MATCHED THEN UPDATE SET "
 					+ join(sums, (column) -> column + " = h." + column + " + s." + column)
 					+ " WHEN NOT MATCHED THEN INSERT (" + names + ") VALUES ("
 					+ join(columns, (column) -> "s." + column) + ")";
@@ -80,14 +75,18 @@ final class HourlyTotalsSql {
 	}
 
 	/** H2 needs the parameters' types to add them up. */
-	private static String h2Values() {
-		return "CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), "
-				+ "CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), "
-				+ "CAST(? AS BIGINT), ".repeat(COUNTS.size()) + "CAST(? AS DECIMAL(38, 18))";
+	private static String h2Values(Rollup rollup) {
+		return "CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR(64)), "
+				+ "CAST(? AS VARCHAR(255)), ".repeat(rollup.keys().size()) + "CAST(? AS BIGINT), ".repeat(COUNTS.size())
+				+ "CAST(? AS DECIMAL(38, 18))";
 	}
 
-	List<String> columns() {
-		List<String> columns = new ArrayList<>(KEYS);
+	/** Every column of a roll-up table, in the order {@link HourlyTotals} binds them. */
+	List<String> columns(Rollup rollup) {
+		List<String> columns = new ArrayList<>();
+		columns.add(rollup.timeColumn());
+		columns.add("key_hash");
+		columns.addAll(rollup.keys());
 		columns.addAll(sums());
 		return columns;
 	}

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -28,10 +29,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Usage reports computed by the database from the calls table the jdbc output writes, so they
- * survive restarts and cover every instance sharing the database. Whole hours are read from
- * the hourly totals beside the table wherever a report allows (no session or tag filter; totals,
- * model, provider and user breakdowns, time series in whole hours), the edges and everything
- * else from the rows; both give the same answer.
+ * survive restarts and cover every instance sharing the database. Whole buckets are read from
+ * the roll-ups beside the table ({@link Rollup}) wherever a report allows (no session or tag
+ * filter; totals, model, provider and user breakdowns, time series in whole hours): whole days
+ * from the daily totals per user, whole hours from the hourly totals per model or the hourly
+ * totals, the partial hours at the edges and everything else from the rows. Every path gives the
+ * same answer.
  */
 public final class JdbcUsageStore implements UsageStore {
 
@@ -46,15 +49,21 @@ public final class JdbcUsageStore implements UsageStore {
 
 	private static final long HOURLY_LOOK_AGAIN = Duration.ofMinutes(1).toNanos();
 
+	/** A report without time buckets: any roll-up's buckets divide it. */
+	private static final long NOT_BUCKETED = 0;
+
+	/** The roll-ups a report may read, coarsest and smallest first. */
+	private static final List<Rollup> READ_ORDER = List.of(Rollup.DAILY_USERS, Rollup.HOURLY_MODELS, Rollup.HOURLY);
+
 	private final boolean readHourlyTotals;
 
 	private final @Nullable Duration retention;
 
 	private volatile @Nullable UsageSql sql;
 
-	private volatile boolean hourlyTableSeen;
+	private final Map<Rollup, Boolean> tablesSeen = new ConcurrentHashMap<>();
 
-	private volatile long hourlyTableLookedFor;
+	private final Map<Rollup, Long> tablesLookedFor = new ConcurrentHashMap<>();
 
 	/**
 	 * Reports over a calls table and, for whole hours, its hourly totals.
@@ -102,7 +111,8 @@ public final class JdbcUsageStore implements UsageStore {
 	public UsageTotals totals(UsageQuery query) {
 		return run((connection, sql) -> {
 			UsageTotals[] sum = { UsageTotals.EMPTY };
-			for (HourlyWindow part : parts(connection, sql, query, true)) {
+			List<String> needed = (query.userId() != null) ? List.of("user_id") : List.of();
+			for (RollupWindow part : parts(connection, sql, query, needed, NOT_BUCKETED)) {
 				UsageSql source = source(sql, part);
 				UsageSql.Filter filter = source.filter(part.query());
 				select(connection, source, source.totals(filter), filter,
@@ -114,12 +124,11 @@ public final class JdbcUsageStore implements UsageStore {
 
 	@Override
 	public List<UsageRow> breakdown(UsageQuery query, UsageDimension dimension) {
-		boolean byHour = dimension == UsageDimension.MODEL || dimension == UsageDimension.PROVIDER
-				|| dimension == UsageDimension.USER;
 		return run((connection, sql) -> {
 			String column = (dimension.column() != null) ? dimension.column() : "tags";
+			// a roll-up keeping the column answers; none keeps sessions or tags
 			Map<String, UsageRow> byKey = new LinkedHashMap<>();
-			for (HourlyWindow part : parts(connection, sql, query, byHour)) {
+			for (RollupWindow part : parts(connection, sql, query, needed(query, column), NOT_BUCKETED)) {
 				UsageSql source = source(sql, part);
 				UsageSql.Filter filter = source.filter(part.query());
 				select(connection, source, source.groupedBy(column, filter), filter, (rows, totals) -> {
@@ -137,11 +146,11 @@ public final class JdbcUsageStore implements UsageStore {
 	@Override
 	public List<TimeBucket> timeseries(UsageQuery query, Duration interval) {
 		long seconds = Math.max(1, interval.toSeconds());
-		// an hour's totals fall in one bucket only when buckets are whole hours
-		boolean byHour = seconds % 3600 == 0 && interval.getNano() == 0;
+		// a roll-up's bucket falls in one of the series' only when these are whole multiples of it
+		long multipleOf = (interval.getNano() == 0) ? seconds : Long.MAX_VALUE;
 		return run((connection, sql) -> {
 			Map<Long, Map<String, UsageRow>> buckets = new TreeMap<>();
-			for (HourlyWindow part : parts(connection, sql, query, byHour)) {
+			for (RollupWindow part : parts(connection, sql, query, needed(query, "request_model"), multipleOf)) {
 				UsageSql source = source(sql, part);
 				UsageSql.Filter filter = source.filter(part.query());
 				select(connection, source, source.timeseries(interval, filter), filter, (rows, totals) -> {
@@ -161,37 +170,55 @@ public final class JdbcUsageStore implements UsageStore {
 		});
 	}
 
+	private static List<String> needed(UsageQuery query, String column) {
+		return (query.userId() != null) ? List.of(column, "user_id") : List.of(column);
+	}
+
 	/**
-	 * The parts of the window to read: whole hours from the totals when the report can be
-	 * answered from them (no session or tag filter, a dimension they keep) and they exist.
+	 * The parts of the window to read: the roll-ups keeping every column the report groups or
+	 * filters by, whose buckets divide {@code multipleOf} seconds and whose table exists, coarsest
+	 * first (of two with the same buckets, the smaller; the daily totals per user only for reports
+	 * by or for a user); nothing but the rows with a session or tag filter.
 	 */
-	private List<HourlyWindow> parts(Connection connection, UsageSql sql, UsageQuery query, boolean byHour)
-			throws SQLException {
-		if (!byHour || query.sessionId() != null || query.tag() != null || !hourlyTotals(connection, sql)) {
-			return List.of(new HourlyWindow(query, false));
+	private List<RollupWindow> parts(Connection connection, UsageSql sql, UsageQuery query, List<String> needed,
+			long multipleOf) throws SQLException {
+		List<Rollup> rollups = new ArrayList<>();
+		if (query.sessionId() == null && query.tag() == null) {
+			for (Rollup rollup : READ_ORDER) {
+				boolean finer = rollups.isEmpty() || rollup.seconds() < rollups.get(rollups.size() - 1).seconds();
+				// a row per active user and day outnumbers the hourly rows per model when many users call
+				boolean byUser = rollup != Rollup.DAILY_USERS || needed.contains("user_id");
+				if (finer && byUser && multipleOf % rollup.seconds() == 0 && needed.stream().allMatch(rollup::keeps)
+						&& exists(connection, sql, rollup)) {
+					rollups.add(rollup);
+				}
+			}
 		}
-		return HourlyWindow.split(query);
+		return RollupWindow.split(query, rollups);
 	}
 
-	private static UsageSql source(UsageSql sql, HourlyWindow part) {
-		return part.fromTotals() ? sql.hourly() : sql;
+	private static UsageSql source(UsageSql sql, RollupWindow part) {
+		Rollup rollup = part.source();
+		return (rollup != null) ? sql.over(rollup) : sql;
 	}
 
-	/** Whether the hourly table is there; once seen it stays, a missing one is looked for again a minute later. */
-	private boolean hourlyTotals(Connection connection, UsageSql sql) throws SQLException {
+	/** Whether a roll-up's table is there; once seen it stays, a missing one is looked for again a minute later. */
+	private boolean exists(Connection connection, UsageSql sql, Rollup rollup) throws SQLException {
 		if (!this.readHourlyTotals) {
 			return false;
 		}
-		if (this.hourlyTableSeen) {
+		if (this.tablesSeen.getOrDefault(rollup, false)) {
 			return true;
 		}
 		long now = System.nanoTime();
-		if (this.hourlyTableLookedFor != 0 && now - this.hourlyTableLookedFor < HOURLY_LOOK_AGAIN) {
+		Long lookedFor = this.tablesLookedFor.get(rollup);
+		if (lookedFor != null && now - lookedFor < HOURLY_LOOK_AGAIN) {
 			return false;
 		}
-		this.hourlyTableSeen = HourlyTotals.tableExists(connection, sql.dialect(), this.table.hourly());
-		this.hourlyTableLookedFor = now;
-		return this.hourlyTableSeen;
+		boolean seen = HourlyTotals.tableExists(connection, sql.dialect(), rollup.table(this.table));
+		this.tablesSeen.put(rollup, seen);
+		this.tablesLookedFor.put(rollup, now);
+		return seen;
 	}
 
 	/**

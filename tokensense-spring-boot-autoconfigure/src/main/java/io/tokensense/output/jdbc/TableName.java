@@ -73,7 +73,12 @@ public record TableName(@Nullable String schema, String name) {
 	 * @return the name
 	 */
 	public TableName hourly() {
-		return new TableName(this.schema, withSuffix("_hourly"));
+		return Rollup.HOURLY.table(this);
+	}
+
+	/** A table beside this one, {@code <table><suffix>}, shortened like {@link #indexName}. */
+	TableName beside(String suffix) {
+		return new TableName(this.schema, withSuffix(suffix));
 	}
 
 	private String withSuffix(String suffix) {

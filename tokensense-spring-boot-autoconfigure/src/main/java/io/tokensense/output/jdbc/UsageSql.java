@@ -24,22 +24,22 @@ final class UsageSql {
 
 	private final TableName table;
 
-	private final boolean hourly;
+	private final @Nullable Rollup rollup;
 
 	/** Reports over the calls table. */
 	UsageSql(JdbcDialect dialect, TableName table) {
-		this(dialect, table, false);
+		this(dialect, table, null);
 	}
 
-	private UsageSql(JdbcDialect dialect, TableName table, boolean hourly) {
+	private UsageSql(JdbcDialect dialect, TableName table, @Nullable Rollup rollup) {
 		this.dialect = dialect;
 		this.table = table;
-		this.hourly = hourly;
+		this.rollup = rollup;
 	}
 
-	/** The same reports over the hourly totals kept beside the calls table. */
-	UsageSql hourly() {
-		return new UsageSql(this.dialect, this.table.hourly(), true);
+	/** The same reports over a roll-up kept beside the calls table ({@code this} must be over the calls table). */
+	UsageSql over(Rollup rollup) {
+		return new UsageSql(this.dialect, rollup.table(this.table), rollup);
 	}
 
 	JdbcDialect dialect() {
@@ -47,7 +47,7 @@ final class UsageSql {
 	}
 
 	private String timeColumn() {
-		return this.hourly ? "hour_start" : "timestamp";
+		return (this.rollup != null) ? this.rollup.timeColumn() : "timestamp";
 	}
 
 	boolean dialectIsSqlite() {
@@ -56,7 +56,7 @@ final class UsageSql {
 
 	/** The sums every report selects, labelled as {@code JdbcUsageStore} reads them. */
 	String sums() {
-		if (this.hourly) {
+		if (this.rollup != null) {
 			return "SUM(calls) AS calls, SUM(errors) AS errors, SUM(input_tokens) AS input_tokens, "
 					+ "SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens, "
 					+ "SUM(cache_write_tokens) AS cache_write_tokens, SUM(reasoning_tokens) AS reasoning_tokens, "
@@ -70,7 +70,7 @@ final class UsageSql {
 	}
 
 	private String costSum() {
-		if (this.hourly && this.dialect == JdbcDialect.SQLITE) {
+		if (this.rollup != null && this.dialect == JdbcDialect.SQLITE) {
 			return "SUM(cost_pico_usd)";
 		}
 		if (this.dialect == JdbcDialect.SQLITE) {

@@ -31,9 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract of the hourly totals: every report answers the same read from the totals (whole
- * hours) and the edges, or from the rows alone, to the last digit of cost, on each database,
- * over random calls written in random batches, some of them retried.
+ * The contract of the roll-ups (hourly totals, hourly totals per model, daily totals per user):
+ * every report answers the same read from the roll-ups (whole days and hours) and the edges, or
+ * from the rows alone, to the last digit of cost, on each database, over random calls written
+ * in random batches, some of them retried; and the same again after the two newer roll-ups are
+ * dropped and refilled from the hourly totals, as for a table written by an older version.
  */
 class HourlyTotalsContractTest {
 
@@ -72,25 +74,46 @@ class HourlyTotalsContractTest {
 				}
 				written += batch.size();
 			}
-			assertThat(hourlyCalls(db, table)).as("seed %d", seed).isEqualTo(events.size());
+			assertEachRollupCountsEveryCall(db, table, events.size(), seed);
+			assertSameAnswers(db, table, random, seed, events.size());
 
-			JdbcUsageStore totals = new JdbcUsageStore(db.dataSource(), TableName.of(table));
-			JdbcUsageStore rows = new JdbcUsageStore(db.dataSource(), TableName.of(table), null, false);
-			for (UsageQuery query : queries(random)) {
-				String as = "seed " + seed + ", " + query;
-				assertSame(totals.totals(query), rows.totals(query), as);
-				for (UsageDimension dimension : UsageDimension.values()) {
-					assertThat(normalised(totals.breakdown(query, dimension))).as("%s by %s", as, dimension)
-						.isEqualTo(normalised(rows.breakdown(query, dimension)));
-				}
-				for (Duration interval : List.of(Duration.ofHours(1), Duration.ofHours(3), Duration.ofDays(1),
-						Duration.ofMinutes(15))) {
-					assertThat(normalisedSeries(totals.timeseries(query, interval))).as("%s every %s", as, interval)
-						.isEqualTo(normalisedSeries(rows.timeseries(query, interval)));
-				}
+			// a table written before the roll-ups per model and per day and user: they are filled from the hourly totals
+			for (Rollup rollup : List.of(Rollup.HOURLY_MODELS, Rollup.DAILY_USERS)) {
+				db.execute("DROP TABLE " + rollup.table(TableName.of(table)).qualified());
 			}
-			assertThat(totals.totals(UsageQuery.of(null, null, null, null, NOW)).calls()).isEqualTo(events.size());
+			try (Connection connection = db.dataSource().getConnection()) {
+				SchemaScripts.create(connection, db.dialect(), TableName.of(table));
+			}
+			assertEachRollupCountsEveryCall(db, table, events.size(), seed);
+			assertSameAnswers(db, table, random, seed, events.size());
 		}
+	}
+
+	private static void assertEachRollupCountsEveryCall(TestDatabase db, String table, int calls, long seed)
+			throws Exception {
+		for (Rollup rollup : Rollup.values()) {
+			assertThat(rollupCalls(db, rollup.table(TableName.of(table)))).as("seed %d, %s", seed, rollup)
+				.isEqualTo(calls);
+		}
+	}
+
+	private static void assertSameAnswers(TestDatabase db, String table, Random random, long seed, int calls) {
+		JdbcUsageStore totals = new JdbcUsageStore(db.dataSource(), TableName.of(table));
+		JdbcUsageStore rows = new JdbcUsageStore(db.dataSource(), TableName.of(table), null, false);
+		for (UsageQuery query : queries(random)) {
+			String as = "seed " + seed + ", " + query;
+			assertSame(totals.totals(query), rows.totals(query), as);
+			for (UsageDimension dimension : UsageDimension.values()) {
+				assertThat(normalised(totals.breakdown(query, dimension))).as("%s by %s", as, dimension)
+					.isEqualTo(normalised(rows.breakdown(query, dimension)));
+			}
+			for (Duration interval : List.of(Duration.ofHours(1), Duration.ofHours(3), Duration.ofDays(1),
+					Duration.ofMinutes(15))) {
+				assertThat(normalisedSeries(totals.timeseries(query, interval))).as("%s every %s", as, interval)
+					.isEqualTo(normalisedSeries(rows.timeseries(query, interval)));
+			}
+		}
+		assertThat(totals.totals(UsageQuery.of(null, null, null, null, NOW)).calls()).isEqualTo(calls);
 	}
 
 	private static List<CallEvent> events(Random random, int count) {
@@ -131,6 +154,10 @@ class HourlyTotalsContractTest {
 		for (String user : new String[] { null, "alice", LONG_USER }) {
 			queries.add(UsageQuery.of(null, user, null, null, NOW));
 			queries.add(UsageQuery.of("PT24H", user, null, null, NOW));
+			queries.add(UsageQuery.of("P3D", user, null, null, NOW));
+			queries.add(UsageQuery.of("2026-11-24T05:00:00Z", user, null, null, NOW));
+			queries.add(new UsageQuery(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-27T00:00:00Z"), user,
+					null, null));
 			queries.add(UsageQuery.of("PT30M", user, null, null, NOW));
 			queries.add(UsageQuery.of("2026-11-26T07:00:00Z", user, null, null, NOW));
 			Instant since = NOW.minus(random.nextInt(80 * 3600), ChronoUnit.SECONDS)
@@ -143,11 +170,10 @@ class HourlyTotalsContractTest {
 		return queries;
 	}
 
-	private static long hourlyCalls(TestDatabase db, String table) throws Exception {
+	private static long rollupCalls(TestDatabase db, TableName rollup) throws Exception {
 		try (Connection connection = db.dataSource().getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet rows = statement
-					.executeQuery("SELECT SUM(calls) FROM " + TableName.of(table).hourly().qualified())) {
+				ResultSet rows = statement.executeQuery("SELECT SUM(calls) FROM " + rollup.qualified())) {
 			rows.next();
 			return rows.getLong(1);
 		}

@@ -7,29 +7,43 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row's key in the hourly totals: the hour (epoch hours) and what calls are grouped by.
- * Its {@code hash} stands for the four texts in the primary key, so the key stays short on
- * every database and a missing model or user is a key like any other.
+ * One row's key in a roll-up table ({@link Rollup}): its bucket's start (epoch seconds) and the
+ * values of the roll-up's key columns. Its {@code hash} stands for those values in the primary
+ * key, so the key stays short on every database and a missing model or user is a key like any
+ * other; the hourly totals' hash is the one they had before the other roll-ups came.
+ *
+ * @param start the bucket's start, in epoch seconds
+ * @param hash SHA-256 in hex of the values
+ * @param values the key columns' values, in the order of {@link Rollup#keys()}
  */
-record HourlyKey(long hour, String hash, String provider, String operation, @Nullable String requestModel,
-		@Nullable String userId) implements Comparable<HourlyKey> {
+record RollupKey(long start, String hash, List<@Nullable String> values) implements Comparable<RollupKey> {
 
-	private static final Comparator<HourlyKey> ORDER = Comparator.comparingLong(HourlyKey::hour)
-		.thenComparing((HourlyKey key) -> key.hash());
+	private static final Comparator<RollupKey> ORDER = Comparator.comparingLong(RollupKey::start)
+		.thenComparing((RollupKey key) -> key.hash());
 
-	static HourlyKey of(long hour, String provider, String operation, @Nullable String requestModel,
-			@Nullable String userId) {
-		return new HourlyKey(hour, hash(provider, operation, requestModel, userId), provider, operation,
-				requestModel, userId);
+	static RollupKey of(long start, @Nullable String... values) {
+		return new RollupKey(start, hash(values), Collections.unmodifiableList(Arrays.asList(values.clone())));
 	}
 
-	/** SHA-256 in hex of the four texts, each written with its length so no two keys meet. */
+	/** This key's share in a coarser roll-up: its bucket there and the columns that roll-up keeps. */
+	RollupKey in(Rollup from, Rollup to) {
+		@Nullable String[] kept = new String[to.keys().size()];
+		for (int i = 0; i < kept.length; i++) {
+			kept[i] = this.values.get(from.keys().indexOf(to.keys().get(i)));
+		}
+		return of(Math.floorDiv(this.start, to.seconds()) * to.seconds(), kept);
+	}
+
+	/** SHA-256 in hex of the texts, each written with its length so no two keys meet. */
 	private static String hash(@Nullable String... texts) {
 		StringBuilder text = new StringBuilder();
 		for (String value : texts) {
@@ -45,11 +59,11 @@ record HourlyKey(long hour, String hash, String provider, String operation, @Nul
 	}
 
 	@Override
-	public int compareTo(HourlyKey other) {
+	public int compareTo(RollupKey other) {
 		return ORDER.compare(this, other);
 	}
 
-	/** What the hourly table adds up for a key. */
+	/** What a roll-up table adds up for a key. */
 	record Sums(long calls, long errors, long unpricedCalls, long inputTokens, long outputTokens,
 			long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, BigDecimal cost) {
 
@@ -76,7 +90,7 @@ record HourlyKey(long hour, String hash, String provider, String operation, @Nul
 					this.cost.add(other.cost));
 		}
 
-		/** Binds the sums in the order of {@link HourlyTotalsSql#columns()}, from {@code index}. */
+		/** Binds the sums in the order of {@link HourlyTotalsSql#columns(Rollup)}, from {@code index}. */
 		void bind(PreparedStatement statement, int index, boolean picodollars) throws SQLException {
 			int i = index;
 			for (long count : new long[] { this.calls, this.errors, this.unpricedCalls, this.inputTokens,
