@@ -124,7 +124,7 @@ abstract class JdbcOutputTest {
 				database().execute(statement);
 			}
 		}
-		JdbcOutput output = new JdbcOutput(database().dataSource(), this.table, false, null);
+		JdbcOutput output = JdbcOutput.builder(database().dataSource()).table(this.table).initializeSchema(false).build();
 		output.write(JdbcTestEvents.events(3));
 
 		assertThat(hourlyCalls()).as("calls in the hourly totals").isEqualTo(3);
