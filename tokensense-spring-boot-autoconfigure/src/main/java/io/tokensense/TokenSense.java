@@ -2,8 +2,8 @@ package io.tokensense;
 
 import java.util.Objects;
 
-import io.tokensense.capture.ClientProxies;
-import io.tokensense.recording.ObserveRoutes;
+import io.tokensense.internal.capture.ClientProxies;
+import io.tokensense.internal.recording.ObserveRoutes;
 
 /**
  * Observes SDK clients that are not Spring beans (bean clients are observed by the

@@ -13,7 +13,7 @@ import io.tokensense.budget.BudgetScope;
 import io.tokensense.budget.BudgetStatus;
 import io.tokensense.budget.Budgets;
 import io.tokensense.output.CallEventOutput;
-import io.tokensense.recording.ObserveRoutes;
+import io.tokensense.internal.recording.ObserveRoutes;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;

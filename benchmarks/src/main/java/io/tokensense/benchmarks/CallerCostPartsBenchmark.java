@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.tokensense.recording.BenchmarkAccess;
-import io.tokensense.pricing.CostCalculator;
-import io.tokensense.pricing.PriceCatalog;
-import io.tokensense.pricing.Pricing;
-import io.tokensense.pricing.TokenUsage;
+import io.tokensense.internal.recording.BenchmarkAccess;
+import io.tokensense.internal.pricing.CostCalculator;
+import io.tokensense.internal.pricing.PriceCatalog;
+import io.tokensense.internal.pricing.Pricing;
+import io.tokensense.internal.pricing.TokenUsage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

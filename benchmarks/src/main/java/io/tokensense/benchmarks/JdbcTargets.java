@@ -11,8 +11,8 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tokensense.output.JdbcOutput;
-import io.tokensense.output.jdbc.BenchmarkAccess;
-import io.tokensense.output.jdbc.SqliteDataSource;
+import io.tokensense.internal.jdbc.BenchmarkAccess;
+import io.tokensense.internal.jdbc.SqliteDataSource;
 
 /**
  * The databases of the pipeline benchmark's JDBC outputs. Each trial writes to a table of its

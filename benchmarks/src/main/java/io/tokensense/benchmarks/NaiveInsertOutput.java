@@ -7,8 +7,8 @@ import java.util.List;
 import io.tokensense.CallEvent;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.output.JdbcOutput;
-import io.tokensense.output.jdbc.EventRows;
-import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.internal.jdbc.EventRows;
+import io.tokensense.internal.jdbc.JdbcDialect;
 
 /**
  * What a first attempt at persisting events looks like: one {@code INSERT} executed and

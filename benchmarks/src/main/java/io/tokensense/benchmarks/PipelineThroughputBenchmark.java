@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import io.tokensense.CallEvent;
-import io.tokensense.pipeline.EventPipeline;
-import io.tokensense.pipeline.PipelineSettings;
+import io.tokensense.internal.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.PipelineSettings;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

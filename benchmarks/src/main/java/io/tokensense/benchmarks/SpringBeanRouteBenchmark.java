@@ -8,7 +8,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.tokensense.CallEvent;
 import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
-import io.tokensense.capture.ClientProxies;
+import io.tokensense.internal.capture.ClientProxies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -10,15 +10,15 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.tokensense.output.jdbc.BenchmarkAccess;
-import io.tokensense.output.jdbc.JdbcDialect;
-import io.tokensense.output.jdbc.SchemaScripts;
-import io.tokensense.output.jdbc.TableName;
-import io.tokensense.usage.UsageDimension;
-import io.tokensense.usage.UsageQuery;
-import io.tokensense.usage.UsageRow;
-import io.tokensense.usage.UsageStore;
-import io.tokensense.usage.UsageTotals;
+import io.tokensense.internal.jdbc.BenchmarkAccess;
+import io.tokensense.internal.jdbc.JdbcDialect;
+import io.tokensense.internal.jdbc.SchemaScripts;
+import io.tokensense.internal.jdbc.TableName;
+import io.tokensense.internal.usage.UsageDimension;
+import io.tokensense.internal.usage.UsageQuery;
+import io.tokensense.internal.usage.UsageRow;
+import io.tokensense.internal.usage.UsageStore;
+import io.tokensense.internal.usage.UsageTotals;
 
 /**
  * A PostgreSQL calls table of synthetic rows over 30 days, and its hourly totals, for the

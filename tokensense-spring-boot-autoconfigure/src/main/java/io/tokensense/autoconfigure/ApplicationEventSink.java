@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.tokensense.CallEvent;
-import io.tokensense.recording.EventSink;
-import io.tokensense.pipeline.RateLimitedLogger;
+import io.tokensense.internal.recording.EventSink;
+import io.tokensense.internal.support.RateLimitedLogger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.tokensense.autoconfigure;
 
 import io.tokensense.CallEvent;
-import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.EventPipeline;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;

@@ -1,6 +1,6 @@
 package io.tokensense.autoconfigure;
 
-import io.tokensense.pricing.RefreshingPriceCatalog;
+import io.tokensense.internal.pricing.RefreshingPriceCatalog;
 
 import org.springframework.context.SmartLifecycle;
 

@@ -3,8 +3,9 @@ package io.tokensense.autoconfigure;
 import java.util.function.Supplier;
 
 import io.tokensense.ObserveOptions;
-import io.tokensense.capture.ClientProxies;
-import io.tokensense.recording.Recorder;
+import io.tokensense.internal.capture.ClientProxies;
+import io.tokensense.internal.recording.LazyRecorder;
+import io.tokensense.internal.recording.Recorder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.tokensense.autoconfigure;
 
-import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.EventPipeline;
 
 import org.springframework.context.SmartLifecycle;
 

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.tokensense.pricing.CatalogSource;
-import io.tokensense.pricing.PriceCatalog;
-import io.tokensense.pricing.PriceOverride;
-import io.tokensense.pricing.RefreshingPriceCatalog;
+import io.tokensense.internal.pricing.CatalogSource;
+import io.tokensense.internal.pricing.PriceCatalog;
+import io.tokensense.internal.pricing.PriceOverride;
+import io.tokensense.internal.pricing.RefreshingPriceCatalog;
 
 import org.springframework.core.io.Resource;
 

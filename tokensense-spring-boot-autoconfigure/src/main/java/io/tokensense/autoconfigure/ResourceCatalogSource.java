@@ -3,7 +3,7 @@ package io.tokensense.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 
-import io.tokensense.pricing.CatalogSource;
+import io.tokensense.internal.pricing.CatalogSource;
 
 import org.springframework.core.io.Resource;
 

@@ -1,9 +1,9 @@
 package io.tokensense.autoconfigure;
 
-import io.tokensense.attribution.ReactiveRequestAttribution;
-import io.tokensense.attribution.RequestAttribution;
-import io.tokensense.attribution.ScopeParsingPostProcessor;
-import io.tokensense.attribution.TokenSenseScopeAdvisor;
+import io.tokensense.internal.attribution.ReactiveRequestAttribution;
+import io.tokensense.internal.attribution.RequestAttribution;
+import io.tokensense.internal.attribution.ScopeParsingPostProcessor;
+import io.tokensense.internal.attribution.TokenSenseScopeAdvisor;
 import org.aspectj.weaver.Advice;
 import reactor.core.publisher.Mono;
 

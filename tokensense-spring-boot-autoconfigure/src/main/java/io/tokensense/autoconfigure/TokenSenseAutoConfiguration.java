@@ -4,12 +4,13 @@ import java.util.List;
 
 import io.tokensense.Attribution;
 import io.tokensense.budget.BudgetGuard;
+import io.tokensense.internal.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.PipelineSettings;
+import io.tokensense.internal.pricing.CostCalculator;
+import io.tokensense.internal.pricing.RefreshingPriceCatalog;
+import io.tokensense.internal.recording.ObserveRoutesBinding;
+import io.tokensense.internal.recording.Recorder;
 import io.tokensense.output.CallEventOutput;
-import io.tokensense.pipeline.EventPipeline;
-import io.tokensense.pipeline.PipelineSettings;
-import io.tokensense.pricing.CostCalculator;
-import io.tokensense.pricing.RefreshingPriceCatalog;
-import io.tokensense.recording.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import io.tokensense.budget.BudgetMetrics;
 import io.tokensense.budget.BudgetRefresh;
 import io.tokensense.budget.Budgets;
 import io.tokensense.output.JdbcOutput;
-import io.tokensense.output.jdbc.JdbcSpendReader;
+import io.tokensense.internal.usage.jdbc.JdbcSpendReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

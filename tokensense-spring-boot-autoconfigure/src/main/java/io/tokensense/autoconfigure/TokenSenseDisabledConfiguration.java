@@ -1,5 +1,7 @@
 package io.tokensense.autoconfigure;
 
+import io.tokensense.internal.recording.ObserveRoutesBinding;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;

@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 
 import io.tokensense.output.BuiltInOutput;
 import io.tokensense.output.JdbcOutput;
-import io.tokensense.output.jdbc.RawRowRetention;
-import io.tokensense.output.jdbc.TableName;
+import io.tokensense.internal.jdbc.RawRowRetention;
+import io.tokensense.internal.jdbc.TableName;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,8 +1,9 @@
 package io.tokensense.autoconfigure;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
-import io.tokensense.integration.langchain4j.TokenSenseChatModelListener;
-import io.tokensense.recording.Recorder;
+import io.tokensense.internal.integration.langchain4j.TokenSenseChatModelListener;
+import io.tokensense.internal.recording.LazyRecorder;
+import io.tokensense.internal.recording.Recorder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -3,8 +3,8 @@ package io.tokensense.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokensense.output.BuiltInOutput;
 import io.tokensense.output.MicrometerOutput;
-import io.tokensense.pipeline.EventPipeline;
-import io.tokensense.pipeline.EventPipelineMetrics;
+import io.tokensense.internal.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.EventPipelineMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,8 +1,9 @@
 package io.tokensense.autoconfigure;
 
 import io.micrometer.observation.ObservationHandler;
-import io.tokensense.integration.springai.SpringAiObservationHandler;
-import io.tokensense.recording.Recorder;
+import io.tokensense.internal.integration.springai.SpringAiObservationHandler;
+import io.tokensense.internal.recording.LazyRecorder;
+import io.tokensense.internal.recording.Recorder;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,8 @@
 package io.tokensense.autoconfigure;
 
-import io.tokensense.integration.springai.SpringAiBudgetAdvisor;
-import io.tokensense.recording.Recorder;
+import io.tokensense.internal.integration.springai.SpringAiBudgetAdvisor;
+import io.tokensense.internal.recording.LazyRecorder;
+import io.tokensense.internal.recording.Recorder;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.tokensense.usage.MoneyJson;
+import io.tokensense.internal.support.MoneyJson;
 import org.jspecify.annotations.Nullable;
 
 /**

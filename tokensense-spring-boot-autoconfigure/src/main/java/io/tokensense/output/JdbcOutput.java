@@ -10,14 +10,14 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.tokensense.CallEvent;
-import io.tokensense.output.jdbc.EventRows;
-import io.tokensense.output.jdbc.HourlyTotals;
-import io.tokensense.output.jdbc.JdbcDialect;
-import io.tokensense.output.jdbc.JdbcWriteException;
-import io.tokensense.output.jdbc.SchemaScripts;
-import io.tokensense.output.jdbc.SqlFailures;
-import io.tokensense.output.jdbc.SqliteDataSource;
-import io.tokensense.output.jdbc.TableName;
+import io.tokensense.internal.jdbc.EventRows;
+import io.tokensense.internal.jdbc.HourlyTotals;
+import io.tokensense.internal.jdbc.JdbcDialect;
+import io.tokensense.internal.jdbc.JdbcWriteException;
+import io.tokensense.internal.jdbc.SchemaScripts;
+import io.tokensense.internal.jdbc.SqlFailures;
+import io.tokensense.internal.jdbc.SqliteDataSource;
+import io.tokensense.internal.jdbc.TableName;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,6 +3,7 @@ package io.tokensense.output;
 import java.util.List;
 
 import io.tokensense.CallEvent;
+import io.tokensense.internal.support.CallEventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

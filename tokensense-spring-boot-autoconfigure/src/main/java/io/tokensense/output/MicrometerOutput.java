@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.Tags;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
-import io.tokensense.pipeline.RateLimitedLogger;
+import io.tokensense.internal.support.RateLimitedLogger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -18,7 +18,7 @@ package io.tokensense.output;
  * <tr><td>{@value #EVENTS_UNPRICED}</td><td>Counter (successful calls only)</td><td>{@code calls}</td>
  * <td>common, {@value #REASON} = {@code unknown_model} | {@code no_usage}</td></tr>
  * <tr><td>{@value #EVENTS_DROPPED}</td><td>FunctionCounter</td><td>{@code events}</td>
- * <td>{@value #REASON} = the values of {@link io.tokensense.pipeline.DropReasons#ALL}</td></tr>
+ * <td>{@value #REASON} = the values of {@link io.tokensense.internal.pipeline.DropReasons#ALL}</td></tr>
  * <tr><td>{@value #QUEUE_SIZE}</td><td>Gauge</td><td>{@code events}</td><td>none</td></tr>
  * <tr><td>{@value #QUEUE_CAPACITY}</td><td>Gauge</td><td>{@code events}</td><td>none</td></tr>
  * </table>

@@ -6,7 +6,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.tokensense.TokenSenseContext;
 import io.tokensense.budget.BudgetExceededException;
-import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;

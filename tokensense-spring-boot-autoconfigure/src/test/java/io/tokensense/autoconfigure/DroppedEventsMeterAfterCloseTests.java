@@ -15,8 +15,8 @@ import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
 import io.tokensense.output.CallEventOutput;
 import io.tokensense.output.TokenSenseMeters;
-import io.tokensense.pipeline.DropReasons;
-import io.tokensense.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.DropReasons;
+import io.tokensense.internal.pipeline.EventPipeline;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 

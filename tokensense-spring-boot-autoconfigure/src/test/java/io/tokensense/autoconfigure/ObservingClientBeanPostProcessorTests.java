@@ -9,7 +9,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.tokensense.CallEvent;
 import io.tokensense.ObserveOptions;
 import io.tokensense.TokenSense;
-import io.tokensense.capture.ClientProxies;
+import io.tokensense.internal.capture.ClientProxies;
 import io.tokensense.testsupport.Decorators;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;

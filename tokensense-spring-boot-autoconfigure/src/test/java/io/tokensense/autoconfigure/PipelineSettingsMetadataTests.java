@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.tokensense.pipeline.PipelineSettings;
+import io.tokensense.internal.pipeline.PipelineSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.convert.DurationStyle;

@@ -2,7 +2,7 @@ package io.tokensense.autoconfigure;
 
 import java.io.ByteArrayInputStream;
 
-import io.tokensense.pricing.PriceCatalog;
+import io.tokensense.internal.pricing.PriceCatalog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;

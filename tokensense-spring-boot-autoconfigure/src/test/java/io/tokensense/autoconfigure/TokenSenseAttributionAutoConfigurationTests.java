@@ -3,7 +3,7 @@ package io.tokensense.autoconfigure;
 import io.tokensense.Attribution;
 import io.tokensense.TokenSenseContext;
 import io.tokensense.TokenSenseScope;
-import io.tokensense.attribution.TokenSenseScopeAdvisor;
+import io.tokensense.internal.attribution.TokenSenseScopeAdvisor;
 import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

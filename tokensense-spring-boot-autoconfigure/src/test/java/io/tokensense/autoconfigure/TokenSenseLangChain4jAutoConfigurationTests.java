@@ -1,7 +1,7 @@
 package io.tokensense.autoconfigure;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
-import io.tokensense.integration.langchain4j.TokenSenseChatModelListener;
+import io.tokensense.internal.integration.langchain4j.TokenSenseChatModelListener;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -11,9 +11,9 @@ import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
 import io.tokensense.output.MicrometerOutput;
-import io.tokensense.pipeline.EventPipeline;
-import io.tokensense.pipeline.EventPipelineMetrics;
-import io.tokensense.pipeline.OutputState;
+import io.tokensense.internal.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.EventPipelineMetrics;
+import io.tokensense.internal.pipeline.OutputState;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

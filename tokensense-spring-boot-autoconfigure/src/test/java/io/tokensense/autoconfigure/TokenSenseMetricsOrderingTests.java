@@ -77,7 +77,7 @@ class TokenSenseMetricsOrderingTests {
 					within(1e-9));
 			// Boot's metrics auto-configuration bound the pipeline's MeterBinder
 			assertThat(registry.get(TokenSenseMeters.EVENTS_DROPPED).functionCounters())
-				.hasSize(io.tokensense.pipeline.DropReasons.ALL.size());
+				.hasSize(io.tokensense.internal.pipeline.DropReasons.ALL.size());
 			assertThat(registry.get(TokenSenseMeters.QUEUE_CAPACITY).gauge().value()).isEqualTo(10000);
 		});
 	}

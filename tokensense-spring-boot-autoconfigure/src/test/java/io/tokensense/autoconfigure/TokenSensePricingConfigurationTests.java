@@ -2,8 +2,8 @@ package io.tokensense.autoconfigure;
 
 import java.math.BigDecimal;
 
-import io.tokensense.pricing.CostCalculator;
-import io.tokensense.pricing.TokenUsage;
+import io.tokensense.internal.pricing.CostCalculator;
+import io.tokensense.internal.pricing.TokenUsage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

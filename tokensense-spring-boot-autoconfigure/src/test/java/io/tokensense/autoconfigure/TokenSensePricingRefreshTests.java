@@ -8,10 +8,10 @@ import java.util.Map;
 
 import io.tokensense.autoconfigure.actuate.TokenSenseHealthAutoConfiguration;
 import io.tokensense.autoconfigure.actuate.TokenSenseHealthIndicator;
-import io.tokensense.pricing.CostCalculator;
-import io.tokensense.pricing.Pricing;
-import io.tokensense.pricing.RefreshingPriceCatalog;
-import io.tokensense.pricing.TokenUsage;
+import io.tokensense.internal.pricing.CostCalculator;
+import io.tokensense.internal.pricing.Pricing;
+import io.tokensense.internal.pricing.RefreshingPriceCatalog;
+import io.tokensense.internal.pricing.TokenUsage;
 import io.tokensense.testsupport.LiteLlmSnapshot;
 import io.tokensense.testsupport.PriceFileServer;
 import org.awaitility.Awaitility;

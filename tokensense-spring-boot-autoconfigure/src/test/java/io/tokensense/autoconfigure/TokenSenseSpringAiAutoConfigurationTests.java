@@ -1,6 +1,6 @@
 package io.tokensense.autoconfigure;
 
-import io.tokensense.integration.springai.SpringAiObservationHandler;
+import io.tokensense.internal.integration.springai.SpringAiObservationHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;

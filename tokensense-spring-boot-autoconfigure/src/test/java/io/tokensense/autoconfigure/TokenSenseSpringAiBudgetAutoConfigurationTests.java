@@ -1,6 +1,6 @@
 package io.tokensense.autoconfigure;
 
-import io.tokensense.integration.springai.SpringAiBudgetAdvisor;
+import io.tokensense.internal.integration.springai.SpringAiBudgetAdvisor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;

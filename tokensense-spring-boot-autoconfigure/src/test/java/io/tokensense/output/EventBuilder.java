@@ -11,7 +11,7 @@ import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
 
 /** Builds test events: a priced, successful Anthropic call unless told otherwise. */
-final class EventBuilder {
+public final class EventBuilder {
 
 	UUID id = UUID.fromString("0b7c6a2e-3f7d-4a8e-9d61-2f1a5c9e8b10");
 
@@ -33,31 +33,31 @@ final class EventBuilder {
 	/** {@code null} means 0 when there is usage. */
 	Long reasoningTokens;
 
-	BigDecimal costUsd = new BigDecimal("0.000396");
+	public BigDecimal costUsd = new BigDecimal("0.000396");
 
 	PricingStatus pricingStatus = PricingStatus.PRICED;
 
 	Duration latency = Duration.ofMillis(847);
 
-	Duration timeToFirstToken;
+	public Duration timeToFirstToken;
 
 	CallStatus status = CallStatus.SUCCESS;
 
 	String errorType;
 
-	String userId;
+	public String userId;
 
-	String sessionId;
+	public String sessionId;
 
-	List<String> tags = List.of();
+	public List<String> tags = List.of();
 
-	String prompt;
+	public String prompt;
 
-	static EventBuilder event() {
+	public static EventBuilder event() {
 		return new EventBuilder();
 	}
 
-	EventBuilder noUsage() {
+	public EventBuilder noUsage() {
 		this.inputTokens = null;
 		this.outputTokens = null;
 		this.cacheReadTokens = null;
@@ -70,7 +70,7 @@ final class EventBuilder {
 		return (detail != null || this.inputTokens == null) ? detail : Long.valueOf(0L);
 	}
 
-	CallEvent build() {
+	public CallEvent build() {
 		Long total = (this.inputTokens != null && this.outputTokens != null) ? this.inputTokens + this.outputTokens
 				: null;
 		return new CallEvent(this.id, this.timestamp, "anthropic", "messages", this.requestModel, this.responseModel,

@@ -1,6 +1,6 @@
 package io.tokensense.output;
 
-import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

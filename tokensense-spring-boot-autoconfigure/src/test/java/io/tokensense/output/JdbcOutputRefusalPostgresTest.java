@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tokensense.CallEvent;
-import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

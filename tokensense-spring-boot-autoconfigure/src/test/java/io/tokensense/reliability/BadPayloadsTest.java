@@ -18,9 +18,9 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.ObserveOptions;
-import io.tokensense.capture.ClientProxies;
-import io.tokensense.recording.RecordingFailures;
-import io.tokensense.pricing.TokenUsage;
+import io.tokensense.internal.capture.ClientProxies;
+import io.tokensense.internal.recording.RecordingFailures;
+import io.tokensense.internal.support.Counts;
 import io.tokensense.testsupport.InMemoryAnthropic;
 import io.tokensense.testsupport.InMemoryOpenAi;
 import io.tokensense.testsupport.LoopbackServer.Reply;
@@ -195,7 +195,7 @@ class BadPayloadsTest {
 		assertThat(counts).as(description).allMatch((count) -> count == null || count >= 0);
 		if (event.inputTokens() != null && event.outputTokens() != null) {
 			assertThat(event.totalTokens()).as(description)
-				.isEqualTo(TokenUsage.saturatedAdd(event.inputTokens(), event.outputTokens()));
+				.isEqualTo(Counts.saturatedAdd(event.inputTokens(), event.outputTokens()));
 			assertThat(event.cacheReadTokens() + event.cacheWriteTokens()).as(description)
 				.isLessThanOrEqualTo(event.inputTokens());
 		}

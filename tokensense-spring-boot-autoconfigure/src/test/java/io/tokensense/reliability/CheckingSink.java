@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 
 import io.tokensense.Attribution;
 import io.tokensense.CallEvent;
-import io.tokensense.recording.Recorder;
-import io.tokensense.recording.EventSink;
-import io.tokensense.pricing.CostCalculator;
-import io.tokensense.pricing.PriceCatalog;
+import io.tokensense.internal.recording.Recorder;
+import io.tokensense.internal.recording.EventSink;
+import io.tokensense.internal.pricing.CostCalculator;
+import io.tokensense.internal.pricing.PriceCatalog;
 import org.jspecify.annotations.Nullable;
 
 /** Counts the events it receives and keeps the last one, without keeping them all. */

@@ -12,8 +12,8 @@ import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
 import io.tokensense.output.CallEventOutput;
-import io.tokensense.pipeline.EventPipeline;
-import io.tokensense.pipeline.PipelineSettings;
+import io.tokensense.internal.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.PipelineSettings;
 
 /**
  * Run by {@link PipelineMemoryTest} in a JVM of its own with a small heap: several threads

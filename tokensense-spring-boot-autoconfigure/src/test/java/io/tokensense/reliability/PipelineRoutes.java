@@ -4,11 +4,11 @@ import java.util.function.Supplier;
 
 import io.tokensense.Attribution;
 import io.tokensense.ObserveOptions;
-import io.tokensense.capture.ClientProxies;
-import io.tokensense.recording.Recorder;
-import io.tokensense.pipeline.EventPipeline;
-import io.tokensense.pricing.CostCalculator;
-import io.tokensense.pricing.PriceCatalog;
+import io.tokensense.internal.capture.ClientProxies;
+import io.tokensense.internal.recording.Recorder;
+import io.tokensense.internal.pipeline.EventPipeline;
+import io.tokensense.internal.pricing.CostCalculator;
+import io.tokensense.internal.pricing.PriceCatalog;
 
 /** Observed clients whose events go to a real {@link EventPipeline}, as in an application. */
 final class PipelineRoutes {

@@ -2,8 +2,8 @@ package io.tokensense.testsupport;
 
 import java.util.List;
 
-import io.tokensense.output.jdbc.SchemaScripts;
-import io.tokensense.output.jdbc.TableName;
+import io.tokensense.internal.jdbc.SchemaScripts;
+import io.tokensense.internal.jdbc.TableName;
 
 /**
  * An events table as the shipped script creates it, plus a CHECK constraint that refuses

@@ -14,7 +14,7 @@ import java.util.UUID;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
-import io.tokensense.output.jdbc.JdbcDialect;
+import io.tokensense.internal.jdbc.JdbcDialect;
 
 /** Reads the rows of an events table back into events, by SQL of its own. */
 public final class TableRows {

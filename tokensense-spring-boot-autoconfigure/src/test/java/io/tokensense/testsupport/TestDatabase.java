@@ -16,9 +16,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tokensense.output.jdbc.JdbcDialect;
-import io.tokensense.output.jdbc.SqliteDataSource;
-import io.tokensense.output.jdbc.TableName;
+import io.tokensense.internal.jdbc.JdbcDialect;
+import io.tokensense.internal.jdbc.SqliteDataSource;
+import io.tokensense.internal.jdbc.TableName;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.tokensense.CallEvent;
 import io.tokensense.autoconfigure.actuate.UsageReports.Window;
-import io.tokensense.output.CallEventJson;
-import io.tokensense.usage.UsageQuery;
-import io.tokensense.usage.UsageStore;
+import io.tokensense.internal.support.CallEventJson;
+import io.tokensense.internal.usage.UsageQuery;
+import io.tokensense.internal.usage.UsageStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;

@@ -10,9 +10,9 @@ import io.tokensense.autoconfigure.actuate.UsageReports.Summary;
 import io.tokensense.autoconfigure.actuate.UsageReports.Timeseries;
 import io.tokensense.autoconfigure.actuate.UsageReports.Window;
 import io.tokensense.budget.Budgets;
-import io.tokensense.usage.UsageDimension;
-import io.tokensense.usage.UsageQuery;
-import io.tokensense.usage.UsageStore;
+import io.tokensense.internal.usage.UsageDimension;
+import io.tokensense.internal.usage.UsageQuery;
+import io.tokensense.internal.usage.UsageStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;

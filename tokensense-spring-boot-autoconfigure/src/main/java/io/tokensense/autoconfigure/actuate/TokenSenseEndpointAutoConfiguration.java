@@ -6,9 +6,9 @@ import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
 import io.tokensense.autoconfigure.TokenSenseProperties;
 import io.tokensense.budget.Budgets;
 import io.tokensense.output.JdbcOutput;
-import io.tokensense.output.jdbc.JdbcUsageStore;
-import io.tokensense.usage.MemoryUsageStore;
-import io.tokensense.usage.UsageStore;
+import io.tokensense.internal.usage.jdbc.JdbcUsageStore;
+import io.tokensense.internal.usage.MemoryUsageStore;
+import io.tokensense.internal.usage.UsageStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

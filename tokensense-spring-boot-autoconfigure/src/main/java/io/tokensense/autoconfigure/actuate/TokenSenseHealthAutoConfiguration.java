@@ -1,8 +1,8 @@
 package io.tokensense.autoconfigure.actuate;
 
 import io.tokensense.autoconfigure.TokenSenseAutoConfiguration;
-import io.tokensense.pipeline.EventPipeline;
-import io.tokensense.pricing.RefreshingPriceCatalog;
+import io.tokensense.internal.pipeline.EventPipeline;
+import io.tokensense.internal.pricing.RefreshingPriceCatalog;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.tokensense.pipeline.EventPipeline;
-import io.tokensense.pipeline.OutputState;
-import io.tokensense.pipeline.WorkerState;
-import io.tokensense.pricing.CatalogStatus;
-import io.tokensense.pricing.RefreshingPriceCatalog;
+import io.tokensense.internal.pipeline.EventPipeline;
+import io.tokensense.internal.pipeline.OutputState;
+import io.tokensense.internal.pipeline.WorkerState;
+import io.tokensense.internal.pricing.CatalogStatus;
+import io.tokensense.internal.pricing.RefreshingPriceCatalog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.tokensense.usage.TimeBucket;
-import io.tokensense.usage.UsageRow;
-import io.tokensense.usage.UsageTotals;
+import io.tokensense.internal.usage.TimeBucket;
+import io.tokensense.internal.usage.UsageRow;
+import io.tokensense.internal.usage.UsageTotals;
 import org.jspecify.annotations.Nullable;
 
 /**

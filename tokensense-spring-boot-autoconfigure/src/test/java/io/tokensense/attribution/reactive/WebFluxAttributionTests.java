@@ -14,7 +14,7 @@ import io.tokensense.CallEvent;
 import io.tokensense.attribution.reactive.ReactiveApplication.Collector;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;
-import io.tokensense.usage.StoredText;
+import io.tokensense.internal.support.StoredText;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;

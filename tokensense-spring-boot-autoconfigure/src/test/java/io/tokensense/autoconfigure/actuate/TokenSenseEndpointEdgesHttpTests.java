@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.tokensense.testsupport.Events;
-import io.tokensense.usage.MemoryUsageStore;
+import io.tokensense.internal.usage.MemoryUsageStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

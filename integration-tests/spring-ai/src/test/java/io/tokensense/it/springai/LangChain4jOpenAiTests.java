@@ -16,7 +16,7 @@ import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
 import io.tokensense.TokenSenseContext;
-import io.tokensense.integration.langchain4j.TokenSenseChatModelListener;
+import io.tokensense.internal.integration.langchain4j.TokenSenseChatModelListener;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;

@@ -10,7 +10,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
 import io.micrometer.observation.ObservationRegistry;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
-import io.tokensense.capture.ClientProxies;
+import io.tokensense.internal.capture.ClientProxies;
 import io.tokensense.testsupport.LoopbackServer;
 import io.tokensense.testsupport.LoopbackServer.Reply;
 import io.tokensense.testsupport.ProviderPayloads;

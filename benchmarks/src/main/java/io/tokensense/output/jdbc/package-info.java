@@ -1,7 +1,0 @@
-/**
- * Benchmark-only access to package-private parts of TokenSense's jdbc output package.
- */
-@NullMarked
-package io.tokensense.output.jdbc;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * Benchmark-only access to package-private parts of TokenSense's recording core.
- */
-@NullMarked
-package io.tokensense.recording;
-
-import org.jspecify.annotations.NullMarked;

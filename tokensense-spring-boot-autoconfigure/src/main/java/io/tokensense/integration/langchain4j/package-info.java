@@ -1,8 +1,0 @@
-/**
- * LangChain4j: a {@code ChatModelListener} that turns each chat and streaming chat model call
- * into a {@link io.tokensense.CallEvent}.
- */
-@NullMarked
-package io.tokensense.integration.langchain4j;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * Reads the official openai-java SDK (and OpenAI-compatible hosts such as Groq).
- */
-@NullMarked
-package io.tokensense.provider.openai;
-
-import org.jspecify.annotations.NullMarked;
