@@ -41,7 +41,7 @@ public class CatalogLoadBenchmark {
 	}
 
 	private static PriceCatalog load() throws IOException {
-		try (InputStream in = PriceCatalog.class.getResourceAsStream("model-prices.json")) {
+		try (InputStream in = PriceCatalog.class.getResourceAsStream("/io/tokensense/pricing/model-prices.json")) {
 			return PriceCatalog.load(in, "bundled");
 		}
 	}

@@ -67,7 +67,7 @@ class BundledCatalogCrossCheckTest {
 
 	@BeforeAll
 	static void readBundledFile() throws IOException {
-		try (InputStream in = PriceCatalog.class.getResourceAsStream("model-prices.json")) {
+		try (InputStream in = PriceCatalog.class.getResourceAsStream("/io/tokensense/pricing/model-prices.json")) {
 			bundled = mapper.readTree(in);
 		}
 	}
