@@ -103,15 +103,18 @@ public record Budget(String name, BigDecimal limit, BudgetWindow window, BudgetS
 			this.name = name;
 		}
 
+		/** Sets the limit in US dollars per window; required. */
 		public Builder limit(BigDecimal usd) {
 			this.limit = usd;
 			return this;
 		}
 
+		/** Sets the limit in US dollars, written as a decimal ({@code "5.00"}). */
 		public Builder limit(String usd) {
 			return limit(new BigDecimal(usd));
 		}
 
+		/** Sets the window spend is counted over; required. */
 		public Builder window(BudgetWindow window) {
 			this.window = window;
 			return this;
@@ -122,26 +125,31 @@ public record Budget(String name, BigDecimal limit, BudgetWindow window, BudgetS
 			return window(BudgetWindow.parse(window, ZoneId.of("UTC")));
 		}
 
+		/** Sets what spend is counted by: the application, or user, session, tag, model or provider. */
 		public Builder scope(BudgetScope scope) {
 			this.scope = scope;
 			return this;
 		}
 
+		/** Limits the budget to one value of its scope; {@code null}: every value has a budget of its own. */
 		public Builder match(@Nullable String match) {
 			this.match = match;
 			return this;
 		}
 
+		/** Sets the fractions of the limit that raise a warning (below 1), replacing the default 0.8. */
 		public Builder warnAt(BigDecimal... fractions) {
 			this.warnAt = Arrays.asList(fractions);
 			return this;
 		}
 
+		/** Sets what happens once the limit is reached: an alert (the default), or refused calls. */
 		public Builder action(BudgetAction action) {
 			this.action = action;
 			return this;
 		}
 
+		/** Builds the budget; fails naming the missing or invalid setting. */
 		public Budget build() {
 			return new Budget(this.name, this.limit, this.window, this.scope, this.match, this.warnAt, this.action);
 		}
