@@ -100,6 +100,21 @@ public final class UsageSql {
 		return select(bucket + " AS bucket, request_model AS group_key, ", filter, bucket + ", request_model");
 	}
 
+	/**
+	 * The filtered calls themselves, newest first, one page: {@code limit} rows from {@code offset}
+	 * (only over the calls table). Ordered by the timestamp alone, so every database can walk its
+	 * timestamp index backwards and stop after the page instead of sorting the table.
+	 */
+	public String newestRows(Filter filter, int limit, int offset) {
+		// literals, not parameters: limit and offset are checked ints, and not every driver binds them
+		String page = switch (this.dialect) {
+			case POSTGRESQL, H2 -> " OFFSET " + offset + " ROWS FETCH FIRST " + limit + " ROWS ONLY";
+			case MYSQL, SQLITE -> " LIMIT " + limit + " OFFSET " + offset;
+		};
+		return "SELECT " + String.join(", ", EventRows.COLUMNS) + " FROM " + this.table.qualified() + filter.where()
+				+ " ORDER BY timestamp DESC" + page;
+	}
+
 	private String select(String keys, Filter filter, String groupBy) {
 		String tagSet = filter.byTag() ? "tags AS tag_set, " : "";
 		List<String> groups = new ArrayList<>();

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
-import io.tokensense.internal.jdbc.EventRows;
 import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.internal.jdbc.TableName;
 import io.tokensense.internal.jdbc.UsageSql;
@@ -40,9 +39,13 @@ final class LatestCallRows {
 
 	private final TableName table;
 
+	/** The report SQL over the calls table, whose filter this shares. */
+	private final UsageSql sql;
+
 	LatestCallRows(JdbcDialect dialect, TableName table) {
 		this.dialect = dialect;
 		this.table = table;
+		this.sql = new UsageSql(dialect, table);
 	}
 
 	/**
@@ -55,10 +58,11 @@ final class LatestCallRows {
 	 */
 	List<CallEvent> read(Connection connection, UsageQuery query, int limit) throws SQLException {
 		List<CallEvent> calls = new ArrayList<>(Math.min(limit, 1000));
+		UsageSql.Filter filter = this.sql.filter(query);
 		for (int offset = 0;; offset += limit) {
 			int rowsRead = 0;
-			try (PreparedStatement statement = connection.prepareStatement(select(query, limit, offset))) {
-				bind(statement, query);
+			try (PreparedStatement statement = connection.prepareStatement(this.sql.newestRows(filter, limit, offset))) {
+				filter.bind(statement);
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
 						rowsRead++;
@@ -77,45 +81,12 @@ final class LatestCallRows {
 
 	/** The statement of one page: the filters, newest first, {@code limit} rows from {@code offset}. */
 	String select(UsageQuery query, int limit, int offset) {
-		List<String> conditions = new ArrayList<>();
-		if (query.since() != null) {
-			conditions.add("timestamp >= ?");
-		}
-		conditions.add("timestamp < ?");
-		if (query.userId() != null) {
-			conditions.add("user_id = ?");
-		}
-		if (query.sessionId() != null) {
-			conditions.add("session_id = ?");
-		}
-		if (query.tag() != null) {
-			conditions.add("tags LIKE ? ESCAPE '!'");
-		}
-		// literals, not parameters: limit and offset are checked ints, and not every driver binds them
-		String page = switch (this.dialect) {
-			case POSTGRESQL, H2 -> " OFFSET " + offset + " ROWS FETCH FIRST " + limit + " ROWS ONLY";
-			case MYSQL, SQLITE -> " LIMIT " + limit + " OFFSET " + offset;
-		};
-		return "SELECT " + String.join(", ", EventRows.COLUMNS) + " FROM " + this.table.qualified() + " WHERE "
-				+ String.join(" AND ", conditions) + " ORDER BY timestamp DESC" + page;
+		return this.sql.newestRows(this.sql.filter(query), limit, offset);
 	}
 
 	/** Binds the values of {@link #select}'s conditions, in their order. */
 	void bind(PreparedStatement statement, UsageQuery query) throws SQLException {
-		int index = 1;
-		if (query.since() != null) {
-			this.dialect.setTimestamp(statement, index++, query.since());
-		}
-		this.dialect.setTimestamp(statement, index++, query.until());
-		if (query.userId() != null) {
-			statement.setString(index++, query.userId());
-		}
-		if (query.sessionId() != null) {
-			statement.setString(index++, query.sessionId());
-		}
-		if (query.tag() != null) {
-			statement.setString(index, UsageSql.tagPattern(query.tag()));
-		}
+		this.sql.filter(query).bind(statement);
 	}
 
 	private CallEvent event(ResultSet rows) throws SQLException {
