@@ -29,11 +29,7 @@ public final class ReactiveRequestAttribution implements WebFilter, Ordered {
 	/** Late, after Spring Security's filter chain, but leaving room for filters meant to follow. */
 	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-	private final boolean principal;
-
-	private final @Nullable String sessionHeader;
-
-	private final boolean handlerTag;
+	private final RequestRules rules;
 
 	private final Supplier<List<HandlerMapping>> handlerMappings;
 
@@ -46,15 +42,13 @@ public final class ReactiveRequestAttribution implements WebFilter, Ordered {
 	 */
 	public ReactiveRequestAttribution(boolean principal, @Nullable String sessionHeader, boolean handlerTag,
 			Supplier<List<HandlerMapping>> handlerMappings) {
-		this.principal = principal;
-		this.sessionHeader = (sessionHeader == null || sessionHeader.isBlank()) ? null : sessionHeader.strip();
-		this.handlerTag = handlerTag;
+		this.rules = new RequestRules(principal, sessionHeader, handlerTag);
 		this.handlerMappings = handlerMappings;
 	}
 
 	/** Whether this has anything to attribute; otherwise it need not be registered. */
 	public boolean isActive() {
-		return this.principal || this.sessionHeader != null || this.handlerTag;
+		return this.rules.isActive();
 	}
 
 	@Override
@@ -65,19 +59,20 @@ public final class ReactiveRequestAttribution implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ScopeAttribution attribution = new ScopeAttribution();
-		if (this.sessionHeader != null) {
-			attribution.sessionId(exchange.getRequest().getHeaders().getFirst(this.sessionHeader));
+		String sessionHeader = this.rules.sessionHeader();
+		if (sessionHeader != null) {
+			attribution.sessionId(exchange.getRequest().getHeaders().getFirst(sessionHeader));
 		}
 		Mono<ScopeAttribution> gathered = Mono.just(attribution);
-		if (this.principal) {
+		if (this.rules.principal()) {
 			gathered = gathered.flatMap((a) -> exchange.getPrincipal().map((p) -> {
 				a.userId(p.getName());
 				return a;
 			}).defaultIfEmpty(a));
 		}
-		if (this.handlerTag) {
+		if (this.rules.handlerTag()) {
 			gathered = gathered.flatMap((a) -> handlerOf(exchange).map((handler) -> {
-				a.tag(handler.getBeanType().getSimpleName() + "#" + handler.getMethod().getName());
+				a.tag(RequestRules.tagOf(handler));
 				return a;
 			}).defaultIfEmpty(a));
 		}

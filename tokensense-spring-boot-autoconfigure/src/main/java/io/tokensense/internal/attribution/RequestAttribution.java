@@ -18,11 +18,7 @@ public final class RequestAttribution implements AsyncHandlerInterceptor {
 
 	private static final String SCOPE = RequestAttribution.class.getName() + ".scope";
 
-	private final boolean principal;
-
-	private final @Nullable String sessionHeader;
-
-	private final boolean handlerTag;
+	private final RequestRules rules;
 
 	/**
 	 * @param principal whether the user id is the principal's name
@@ -30,27 +26,26 @@ public final class RequestAttribution implements AsyncHandlerInterceptor {
 	 * @param handlerTag whether the handler ({@code OrderController#checkout}) is a tag
 	 */
 	public RequestAttribution(boolean principal, @Nullable String sessionHeader, boolean handlerTag) {
-		this.principal = principal;
-		this.sessionHeader = (sessionHeader == null || sessionHeader.isBlank()) ? null : sessionHeader.strip();
-		this.handlerTag = handlerTag;
+		this.rules = new RequestRules(principal, sessionHeader, handlerTag);
 	}
 
 	/** Whether this has anything to attribute; otherwise it need not be registered. */
 	public boolean isActive() {
-		return this.principal || this.sessionHeader != null || this.handlerTag;
+		return this.rules.isActive();
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		ScopeAttribution attribution = new ScopeAttribution();
-		if (this.principal && request.getUserPrincipal() != null) {
+		if (this.rules.principal() && request.getUserPrincipal() != null) {
 			attribution.userId(request.getUserPrincipal().getName());
 		}
-		if (this.sessionHeader != null) {
-			attribution.sessionId(request.getHeader(this.sessionHeader));
+		String sessionHeader = this.rules.sessionHeader();
+		if (sessionHeader != null) {
+			attribution.sessionId(request.getHeader(sessionHeader));
 		}
-		if (this.handlerTag && handler instanceof HandlerMethod method) {
-			attribution.tag(method.getBeanType().getSimpleName() + "#" + method.getMethod().getName());
+		if (this.rules.handlerTag() && handler instanceof HandlerMethod method) {
+			attribution.tag(RequestRules.tagOf(method));
 		}
 		if (!attribution.isEmpty()) {
 			request.setAttribute(SCOPE, attribution.open(TokenSenseContext.Origin.REQUEST));
