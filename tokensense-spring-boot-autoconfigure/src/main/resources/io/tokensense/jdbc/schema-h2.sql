@@ -95,3 +95,39 @@ CREATE TABLE IF NOT EXISTS tokensense_calls_daily_users (
 CREATE INDEX IF NOT EXISTS tokensense_calls_hourly_hour_start_idx ON tokensense_calls_hourly (hour_start);
 CREATE INDEX IF NOT EXISTS tokensense_calls_hourly_models_hour_start_idx ON tokensense_calls_hourly_models (hour_start);
 CREATE INDEX IF NOT EXISTS tokensense_calls_daily_users_day_start_idx ON tokensense_calls_daily_users (day_start);
+-- Running totals per user, for the breakdown by user over any window (two rows per user instead of a row per
+-- user and bucket): the totals of all the user's calls so far, and the first and last checkpoint kept for the
+-- user. key_hash is the SHA-256 (hex) of user_id, as in the daily totals per user.
+CREATE TABLE IF NOT EXISTS tokensense_calls_users (
+	key_hash VARCHAR(64) NOT NULL PRIMARY KEY,
+	user_id VARCHAR(255),
+	first_checkpoint TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+	last_checkpoint TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+	calls BIGINT NOT NULL,
+	errors BIGINT NOT NULL,
+	unpriced_calls BIGINT NOT NULL,
+	input_tokens BIGINT NOT NULL,
+	output_tokens BIGINT NOT NULL,
+	cache_read_tokens BIGINT NOT NULL,
+	cache_write_tokens BIGINT NOT NULL,
+	reasoning_tokens BIGINT NOT NULL,
+	cost_usd DECIMAL(38, 18) NOT NULL
+);
+-- Per user and checkpoint (every three hours from the epoch, UTC), the totals of the user's calls before it,
+-- for every checkpoint from the user's first to last: a window's totals are the difference of two of them.
+-- Readers look a checkpoint up (checkpoint_at leads the primary key); the writer walks a user's checkpoints.
+CREATE TABLE IF NOT EXISTS tokensense_calls_user_checkpoints (
+	checkpoint_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+	key_hash VARCHAR(64) NOT NULL,
+	calls BIGINT NOT NULL,
+	errors BIGINT NOT NULL,
+	unpriced_calls BIGINT NOT NULL,
+	input_tokens BIGINT NOT NULL,
+	output_tokens BIGINT NOT NULL,
+	cache_read_tokens BIGINT NOT NULL,
+	cache_write_tokens BIGINT NOT NULL,
+	reasoning_tokens BIGINT NOT NULL,
+	cost_usd DECIMAL(38, 18) NOT NULL,
+	PRIMARY KEY (checkpoint_at, key_hash)
+);
+CREATE INDEX IF NOT EXISTS tokensense_calls_user_checkpoints_key_hash_idx ON tokensense_calls_user_checkpoints (key_hash, checkpoint_at);

@@ -97,7 +97,7 @@ public final class TestDatabase implements AutoCloseable {
 		return this.dialect;
 	}
 
-	/** A table name no other run uses; dropped by {@link #close()}, with its hourly totals. */
+	/** A table name no other run uses; dropped by {@link #close()}, with its roll-ups and running totals. */
 	public String uniqueTable() {
 		String table = "ts_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		this.tables.add(table);
@@ -156,6 +156,8 @@ public final class TestDatabase implements AutoCloseable {
 			execute("DROP TABLE IF EXISTS " + TableName.of(table).hourly().qualified());
 			execute("DROP TABLE IF EXISTS " + table + "_hourly_models");
 			execute("DROP TABLE IF EXISTS " + table + "_daily_users");
+			execute("DROP TABLE IF EXISTS " + table + "_users");
+			execute("DROP TABLE IF EXISTS " + table + "_user_checkpoints");
 		}
 		if (this.dataSource instanceof AutoCloseable closeable) {
 			try {

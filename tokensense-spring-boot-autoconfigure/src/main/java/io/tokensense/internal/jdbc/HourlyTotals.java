@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the roll-up tables ({@link Rollup}: the hourly totals, the hourly totals per model, the
- * daily totals per user) in step with the calls table. In the transaction that inserts a batch,
+ * daily totals per user) and the running totals per user ({@link UserCheckpointWriter}) in step
+ * with the calls table. In the transaction that inserts a batch,
  * it notes which of the batch's ids are already there, lets the insert run, then has the
  * database add up exactly the rows that insert added, per hour and key of the hourly totals,
  * with the expressions the reports use. Those sums are added to each roll-up's rows, summed
@@ -42,12 +43,15 @@ public final class HourlyTotals {
 
 	private final Set<Rollup> tables = ConcurrentHashMap.newKeySet();
 
+	private final UserCheckpointWriter checkpoints;
+
 	/**
 	 * Totals beside a calls table.
 	 * @param table the calls table
 	 */
 	public HourlyTotals(TableName table) {
 		this.table = table;
+		this.checkpoints = new UserCheckpointWriter(table);
 	}
 
 	/**
@@ -62,7 +66,8 @@ public final class HourlyTotals {
 	public void insert(Connection connection, JdbcDialect dialect, List<CallEvent> batch, Insert insert)
 			throws SQLException {
 		List<Rollup> rollups = present(connection, dialect);
-		if (rollups.isEmpty()) {
+		boolean checkpoints = this.checkpoints.present(connection, dialect);
+		if (rollups.isEmpty() && !checkpoints) {
 			insert.run();
 			return;
 		}
@@ -81,6 +86,10 @@ public final class HourlyTotals {
 		Map<RollupKey, RollupKey.Sums> hourly = sums(connection, sql, inserted);
 		for (Rollup rollup : rollups) {
 			add(connection, dialect, sql, rollup, (rollup == Rollup.HOURLY) ? hourly : rollUp(hourly, rollup));
+		}
+		if (checkpoints) {
+			// after the roll-ups: every writer takes its locks in the same order
+			this.checkpoints.add(connection, dialect, hourly);
 		}
 	}
 

@@ -43,9 +43,24 @@ final class HourlyTotalsSql {
 	/** The new rows' sums per hour (epoch hours as {@code hour_bucket}), provider, operation, model and user. */
 	String sumsOfRows(List<String> ids) {
 		String hour = this.sql.bucketExpression(3600);
-		String keys = "provider, operation, request_model, user_id";
-		return "SELECT " + hour + " AS hour_bucket, " + keys + ", " + this.sql.sums() + " FROM " + this.calls.qualified()
-				+ " WHERE id IN (" + literals(ids) + ") GROUP BY " + hour + ", " + keys;
+		List<String> keys = Rollup.HOURLY.keys();
+		return "SELECT " + hour + " AS hour_bucket, " + join(keys, (key) -> selectGrouped(this.sql.dialect(), key)) + ", "
+				+ this.sql.sums() + " FROM " + this.calls.qualified() + " WHERE id IN (" + literals(ids) + ") GROUP BY "
+				+ hour + ", " + join(keys, (key) -> grouped(this.sql.dialect(), key));
+	}
+
+	/**
+	 * A text column as grouped: the same text only. MySQL's collations take {@code alice},
+	 * {@code Alice} and {@code alice } for one value, yet the roll-ups' keys are hashes of the
+	 * text and tell them apart: there the column is grouped by its bytes.
+	 */
+	static String grouped(JdbcDialect dialect, String column) {
+		return (dialect == JdbcDialect.MYSQL) ? "CAST(" + column + " AS BINARY)" : column;
+	}
+
+	/** A text column grouped by {@link #grouped}, selected under its own name. */
+	static String selectGrouped(JdbcDialect dialect, String column) {
+		return (dialect == JdbcDialect.MYSQL) ? "MIN(" + column + ") AS " + column : column;
 	}
 
 	/** Adds one group's sums to its row of a roll-up, creating the row when missing. */
@@ -91,7 +106,8 @@ final class HourlyTotalsSql {
 		return columns;
 	}
 
-	private List<String> sums() {
+	/** The summed columns, in the order {@link RollupKey.Sums#bind} binds them. */
+	List<String> sums() {
 		List<String> sums = new ArrayList<>(COUNTS);
 		sums.add(costColumn());
 		return sums;

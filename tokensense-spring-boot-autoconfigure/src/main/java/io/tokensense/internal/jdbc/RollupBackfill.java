@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -52,8 +53,11 @@ final class RollupBackfill {
 		UsageSql hourly = new UsageSql(dialect, table).over(Rollup.HOURLY);
 		HourlyTotalsSql sql = new HourlyTotalsSql(dialect, table);
 		String bucket = hourly.bucketExpression(rollup.seconds());
-		String keys = String.join(", ", rollup.keys());
-		String select = "SELECT " + bucket + " AS bucket, " + keys + ", " + hourly.sums() + " FROM "
+		String keys = rollup.keys().stream().map((key) -> HourlyTotalsSql.grouped(dialect, key))
+			.collect(Collectors.joining(", "));
+		String selected = rollup.keys().stream().map((key) -> HourlyTotalsSql.selectGrouped(dialect, key))
+			.collect(Collectors.joining(", "));
+		String select = "SELECT " + bucket + " AS bucket, " + selected + ", " + hourly.sums() + " FROM "
 				+ Rollup.HOURLY.table(table).qualified() + " GROUP BY " + bucket + ", " + keys;
 		Map<RollupKey, RollupKey.Sums> groups = new TreeMap<>();
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(select)) {

@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 /**
  * The DDL scripts shipped in the jar under {@code io/tokensense/jdbc/}, one per dialect: the
  * calls table and its roll-ups ({@code <table>_hourly}, {@code <table>_hourly_models},
- * {@code <table>_daily_users}, see {@link Rollup}). They
+ * {@code <table>_daily_users}, see {@link Rollup}; {@code <table>_users} and
+ * {@code <table>_user_checkpoints}, see {@link UserCheckpoints}). They
  * name the default table {@code tokensense_calls} so that Flyway and Liquibase users can copy
  * them as they are; the output runs them with the configured table name put in. Every
  * statement is {@code IF NOT EXISTS}, so running them again changes nothing; a table made by
  * an older version gains the columns added since, and roll-ups added since are filled from the
- * hourly totals ({@link SchemaMigrations}); a race between
+ * hourly totals ({@link SchemaMigrations}, {@link RollupBackfill}, {@link UserCheckpointBackfill}); a race between
  * instances creating the table at once is resolved by {@link #create}.
  */
 public final class SchemaScripts {
@@ -31,8 +32,8 @@ public final class SchemaScripts {
 	 * table; replaced in one pass.
 	 */
 	private static final Pattern NAMES = Pattern.compile("\\b(ON )?" + TableName.DEFAULT + "("
-			+ Rollup.HOURLY_MODELS.suffix() + "|" + Rollup.DAILY_USERS.suffix() + "|" + Rollup.HOURLY.suffix()
-			+ ")?(?:_(\\w+?)_idx)?\\b");
+			+ Rollup.HOURLY_MODELS.suffix() + "|" + Rollup.DAILY_USERS.suffix() + "|" + Rollup.HOURLY.suffix() + "|"
+			+ UserCheckpoints.CHECKPOINTS_SUFFIX + "|" + UserCheckpoints.USERS_SUFFIX + ")?(?:_(\\w+?)_idx)?\\b");
 
 	private SchemaScripts() {
 	}
@@ -118,6 +119,7 @@ public final class SchemaScripts {
 	private static void run(Connection connection, JdbcDialect dialect, List<String> statements, TableName table)
 			throws SQLException {
 		Set<Rollup> toFill = RollupBackfill.missing(connection, dialect, table);
+		boolean fillCheckpoints = UserCheckpointBackfill.missing(connection, dialect, table);
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
@@ -126,6 +128,9 @@ public final class SchemaScripts {
 		SchemaMigrations.addMissingColumns(connection, table);
 		for (Rollup rollup : toFill) {
 			RollupBackfill.fill(connection, dialect, table, rollup);
+		}
+		if (fillCheckpoints) {
+			UserCheckpointBackfill.fill(connection, dialect, table);
 		}
 	}
 

@@ -24,17 +24,26 @@ public final class UserCheckpoints {
 	/** Checkpoints every three hours: an edge of a window is then at most 90 minutes from one. */
 	public static final long SPACING_SECONDS = 3 * 3600;
 
+	static final String USERS_SUFFIX = "_users";
+
+	static final String CHECKPOINTS_SUFFIX = "_user_checkpoints";
+
 	private UserCheckpoints() {
+	}
+
+	/** The checkpoint at or before an instant: {@code floor(epochSeconds / SPACING) * SPACING}. */
+	static long floor(long epochSeconds) {
+		return Math.floorDiv(epochSeconds, SPACING_SECONDS) * SPACING_SECONDS;
 	}
 
 	/** The users table beside a calls table: {@code <table>_users}. */
 	public static TableName usersTable(TableName calls) {
-		return calls.beside("_users");
+		return calls.beside(USERS_SUFFIX);
 	}
 
 	/** The checkpoints table beside a calls table: {@code <table>_user_checkpoints}. */
 	public static TableName checkpointsTable(TableName calls) {
-		return calls.beside("_user_checkpoints");
+		return calls.beside(CHECKPOINTS_SUFFIX);
 	}
 
 	/** The key standing for a user in both tables (the daily totals per user use the same). */

@@ -36,7 +36,7 @@ class SchemaScriptsTest {
 
 	@Test
 	void dropsComments() {
-		assertThat(SchemaScripts.statements(JdbcDialect.MYSQL, TableName.of("calls"))).hasSize(4)
+		assertThat(SchemaScripts.statements(JdbcDialect.MYSQL, TableName.of("calls"))).hasSize(6)
 			.noneMatch((statement) -> statement.contains("--"));
 	}
 
@@ -54,12 +54,21 @@ class SchemaScriptsTest {
 							.doesNotContain("user_id"),
 						(users) -> assertThat(users).startsWith("CREATE TABLE IF NOT EXISTS app.calls_daily_users (")
 							.contains("user_id", "PRIMARY KEY (day_start, key_hash)")
-							.doesNotContain("request_model"));
+							.doesNotContain("request_model"),
+						(runningTotals) -> assertThat(runningTotals).startsWith("CREATE TABLE IF NOT EXISTS app.calls_users (")
+							.contains("key_hash", "user_id", "first_checkpoint", "last_checkpoint", "PRIMARY KEY"),
+						(checkpoints) -> assertThat(checkpoints)
+							.startsWith("CREATE TABLE IF NOT EXISTS app.calls_user_checkpoints (")
+							.contains("PRIMARY KEY (checkpoint_at, key_hash)"));
 		}
 		assertThat(String.join("\n", SchemaScripts.statements(JdbcDialect.POSTGRESQL, TableName.of("app.calls")))).contains(
 				"CREATE INDEX IF NOT EXISTS calls_hourly_hour_start_idx ON app.calls_hourly (hour_start)",
 				"CREATE INDEX IF NOT EXISTS calls_hourly_models_hour_start_idx ON app.calls_hourly_models (hour_start)",
-				"CREATE INDEX IF NOT EXISTS calls_daily_users_day_start_idx ON app.calls_daily_users (day_start)");
+				"CREATE INDEX IF NOT EXISTS calls_daily_users_day_start_idx ON app.calls_daily_users (day_start)",
+				"CREATE INDEX IF NOT EXISTS calls_user_checkpoints_key_hash_idx ON app.calls_user_checkpoints "
+						+ "(key_hash, checkpoint_at)");
+		assertThat(String.join("\n", SchemaScripts.statements(JdbcDialect.MYSQL, TableName.of("app.calls"))))
+			.contains("INDEX calls_user_checkpoints_key_hash_idx (key_hash, checkpoint_at)");
 		assertThat(TableName.of("x".repeat(60)).hourly().name()).hasSizeLessThanOrEqualTo(63).endsWith("_hourly");
 		assertThat(Rollup.DAILY_USERS.table(TableName.of("x".repeat(60))).name()).hasSizeLessThanOrEqualTo(63)
 			.endsWith("_daily_users");
