@@ -245,12 +245,12 @@ class DatabaseOutageTest {
 	}
 
 	/**
-	 * Batches retried through the outage (some of whose commits landed) add to the hourly totals
-	 * and the other roll-ups (per model, per day and user) once.
+	 * Batches retried through the outage (some of whose commits landed) add to the hourly totals,
+	 * the other roll-ups (per model, per day and user) and the users' running totals once.
 	 */
 	private static void assertHourlyTotalsCountEachRowOnce(String table) {
 		for (String rollup : List.of(TableName.of(table).hourly().qualified(), table + "_hourly_models",
-				table + "_daily_users")) {
+				table + "_daily_users", table + "_users")) {
 			assertThat(count("SELECT SUM(calls) FROM " + rollup)).as("calls in %s", rollup).isEqualTo(rows(table));
 			assertThat(count("SELECT SUM(input_tokens) FROM " + rollup)).as("input tokens in %s", rollup)
 				.isEqualTo(count("SELECT COALESCE(SUM(input_tokens), 0) FROM " + table));

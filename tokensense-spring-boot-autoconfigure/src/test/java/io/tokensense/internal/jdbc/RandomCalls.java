@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.tokensense.CallEvent;
 import io.tokensense.CallStatus;
 import io.tokensense.PricingStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Random calls for the running totals' tests: users that differ only in case or a trailing
@@ -28,10 +29,22 @@ final class RandomCalls {
 
 	private final Random random;
 
-	private Instant clock = START;
+	private final @Nullable String provider;
+
+	private Instant clock;
 
 	RandomCalls(Random random) {
+		this(random, null, Duration.ZERO);
+	}
+
+	/**
+	 * Calls of one provider only, around a clock behind the others: two writers whose batches
+	 * share users but no row of the roll-ups, which would otherwise make one wait for the other.
+	 */
+	RandomCalls(Random random, @Nullable String provider, Duration behind) {
 		this.random = random;
+		this.provider = provider;
+		this.clock = START.minus(behind);
 	}
 
 	/** A batch of calls made around the clock, which then moves on by up to five hours. */
@@ -46,7 +59,7 @@ final class RandomCalls {
 
 	private Instant at() {
 		int kind = this.random.nextInt(20);
-		Instant at = (kind == 0) ? this.clock.minusSeconds(this.random.nextInt(6 * 86_400))
+		Instant at = (kind == 0 && this.provider == null) ? this.clock.minusSeconds(this.random.nextInt(6 * 86_400))
 				: this.clock.minusSeconds(this.random.nextInt(3 * 3600));
 		at = at.minus(this.random.nextInt(1_000_000), ChronoUnit.MICROS);
 		if (kind == 1) {
@@ -70,7 +83,7 @@ final class RandomCalls {
 		Long output = (this.random.nextInt(10) == 0) ? null : (long) this.random.nextInt(20_000);
 		BigDecimal cost = priced ? BigDecimal.valueOf(this.random.nextLong(1, 50_000_000_000_000_000L), 20)
 			.add(BigDecimal.valueOf(this.random.nextInt(100))) : null;
-		return new CallEvent(UUID.randomUUID(), at, this.random.nextBoolean() ? "openai" : "anthropic",
+		return new CallEvent(UUID.randomUUID(), at, (this.provider != null) ? this.provider : this.random.nextBoolean() ? "openai" : "anthropic",
 				(this.random.nextInt(4) == 0) ? "responses" : "chat", this.random.nextBoolean() ? "gpt-4o" : null, null,
 				input, output, this.random.nextBoolean() ? 0L : null, (long) this.random.nextInt(50),
 				(long) this.random.nextInt(9), null, cost, pricing, Duration.ofMillis(this.random.nextInt(5_000)), null,
