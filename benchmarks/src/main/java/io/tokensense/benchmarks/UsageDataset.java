@@ -14,6 +14,7 @@ import io.tokensense.internal.jdbc.BenchmarkAccess;
 import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.internal.jdbc.SchemaScripts;
 import io.tokensense.internal.jdbc.TableName;
+import io.tokensense.internal.jdbc.UserCheckpoints;
 import io.tokensense.internal.usage.UsageDimension;
 import io.tokensense.internal.usage.UsageQuery;
 import io.tokensense.internal.usage.UsageRow;
@@ -86,6 +87,15 @@ final class UsageDataset {
 					rebuilt = true;
 				}
 			}
+			// the users' running totals are filled from the hourly totals when the users table is missing
+			TableName users = UserCheckpoints.usersTable(TableName.of(table));
+			long inUsers = count(statement, "SELECT coalesce(sum(calls), -2) FROM " + users.qualified());
+			boolean checkpointsRefilled = rebuilt || inUsers != rows;
+			if (checkpointsRefilled) {
+				System.out.printf("%s: counts %d calls, %d wanted: filling the running totals from the hourly totals%n",
+						users, inUsers, rows);
+				statement.execute("DROP TABLE IF EXISTS " + users.qualified());
+			}
 			// what the jdbc output runs at startup: creates what is missing (roll-ups filled, indexes added)
 			long start = System.nanoTime();
 			BenchmarkAccess.createSchema(connection, table);
@@ -93,6 +103,10 @@ final class UsageDataset {
 				for (String rollup : BenchmarkAccess.coarserRollupTables(table)) {
 					statement.execute("ANALYZE " + rollup);
 				}
+			}
+			if (checkpointsRefilled) {
+				statement.execute("ANALYZE " + users.qualified());
+				statement.execute("ANALYZE " + UserCheckpoints.checkpointsTable(TableName.of(table)).qualified());
 			}
 			System.out.printf("%s: the product's schema script and migration ran in %.1f s%n", table, seconds(start));
 			check(statement, table, hourly);
