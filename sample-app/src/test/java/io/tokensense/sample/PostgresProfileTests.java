@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
@@ -77,7 +78,10 @@ class PostgresProfileTests {
 			try (Connection connection = DriverManager.getConnection(URL);
 					Statement statement = connection.createStatement()) {
 				statement.execute("DROP TABLE IF EXISTS " + TABLE);
-				statement.execute("DROP TABLE IF EXISTS " + TABLE + "_hourly");
+				for (String suffix : new String[] { "_hourly", "_hourly_models", "_daily_users", "_users",
+						"_user_checkpoints" }) {
+					statement.execute("DROP TABLE IF EXISTS " + TABLE + suffix);
+				}
 			}
 		}
 	}
@@ -92,19 +96,23 @@ class PostgresProfileTests {
 			replied = replied.add(this.json.readTree(response.body()).path("costUsd").decimalValue());
 		}
 		BigDecimal cost = replied;
-		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			try (Connection connection = DriverManager.getConnection(URL);
-					PreparedStatement select = connection.prepareStatement(
-							"SELECT COUNT(*), SUM(cost_usd), COUNT(DISTINCT provider) FROM " + TABLE + " WHERE user_id = ?")) {
-				select.setString(1, user);
-				try (ResultSet rows = select.executeQuery()) {
-					assertThat(rows.next()).isTrue();
-					assertThat(rows.getLong(1)).isEqualTo(3);
-					assertThat(rows.getBigDecimal(2)).isEqualByComparingTo(cost);
-					assertThat(rows.getLong(3)).isEqualTo(3);
+		// the table appears with the output's first batch: until then the query fails
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.ignoreExceptionsInstanceOf(SQLException.class)
+			.untilAsserted(() -> {
+				try (Connection connection = DriverManager.getConnection(URL);
+						PreparedStatement select = connection.prepareStatement(
+								"SELECT COUNT(*), SUM(cost_usd), COUNT(DISTINCT provider) FROM " + TABLE + " WHERE user_id = ?")) {
+					select.setString(1, user);
+					try (ResultSet rows = select.executeQuery()) {
+						assertThat(rows.next()).isTrue();
+						assertThat(rows.getLong(1)).isEqualTo(3);
+						assertThat(rows.getBigDecimal(2)).isEqualByComparingTo(cost);
+						assertThat(rows.getLong(3)).isEqualTo(3);
+					}
 				}
-			}
-		});
+			});
 		JsonNode report = this.json.readTree(get("/actuator/tokensense?userId=" + user));
 		assertThat(report.path("window").path("source").asText()).isEqualTo("jdbc");
 		assertThat(report.path("totals").path("calls").asLong()).isEqualTo(3);
