@@ -39,7 +39,8 @@ final class RollupSpend {
 
 	/**
 	 * The cost of the budget's calls since an instant, by key, or {@code null} when only the rows
-	 * can tell (sessions, tags).
+	 * can tell (sessions, tags, a model budget over calls without a requested model, a match
+	 * longer than the columns keep).
 	 * @throws IllegalStateException with the {@link java.sql.SQLException} as its cause when the
 	 * database cannot be read
 	 */
