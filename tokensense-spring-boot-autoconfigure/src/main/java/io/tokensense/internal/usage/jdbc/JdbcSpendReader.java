@@ -2,66 +2,86 @@ package io.tokensense.internal.usage.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokensense.budget.Budget;
-import io.tokensense.budget.BudgetScope;
 import io.tokensense.budget.SharedSpend;
 import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.internal.jdbc.SqlFailures;
 import io.tokensense.internal.jdbc.TableName;
-import io.tokensense.internal.jdbc.UsageSql;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Budgets' spend across instances: the cost of the calls in the jdbc output's table since a
- * window's start, summed by the database per key of the budget's scope. Rows without a cost
- * (unpriced calls) count nothing, as they do in memory.
+ * window's start, summed by the database per key of the budget's scope. Global budgets and
+ * budgets by user or provider (and by model, while every call in the window asked for one)
+ * read whole hours and days from the roll-ups beside the table ({@link RollupSpend}); sessions
+ * and tags are read from the rows ({@link RowSpend}). Both give the same sums. Rows without a
+ * cost (unpriced calls) count nothing, as they do in memory, and a key whose spend is zero is
+ * left out, as a key not there counts zero.
  */
 public final class JdbcSpendReader implements SharedSpend {
-
-	private static final ObjectMapper json = new ObjectMapper();
-
-	private static final TypeReference<List<String>> TAGS = new TypeReference<>() {
-	};
 
 	private final DataSource dataSource;
 
 	private final TableName table;
+
+	private final RollupSpend rollups;
 
 	private volatile @Nullable JdbcDialect dialect;
 
 	public JdbcSpendReader(DataSource dataSource, TableName table) {
 		this.dataSource = dataSource;
 		this.table = table;
+		// the reports' retention only says which rows are kept: spend is summed over what is there
+		this.rollups = new RollupSpend(new JdbcUsageStore(dataSource, table));
 	}
 
 	@Override
 	public Map<String, BigDecimal> spentSince(Budget budget, Instant since) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			JdbcDialect dialect = dialect(connection);
-			try {
-				return query(connection, dialect, budget, since);
+		Map<String, BigDecimal> spent;
+		try {
+			spent = this.rollups.spentSince(budget, since);
+		}
+		catch (IllegalStateException ex) {
+			if (!(ex.getCause() instanceof SQLException failure)) {
+				throw ex;
 			}
-			catch (SQLException ex) {
-				// the jdbc output creates the table with its first batch: until then nobody has spent anything
-				if (!tableExists(connection, dialect)) {
-					return Map.of();
-				}
-				throw SqlFailures.withoutValues(ex, dialect);
+			try (Connection connection = this.dataSource.getConnection()) {
+				return nothingOrFailure(connection, dialect(connection), failure);
 			}
 		}
+		if (spent == null) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				JdbcDialect dialect = dialect(connection);
+				try {
+					spent = RowSpend.spentSince(connection, dialect, this.table, budget, since);
+				}
+				catch (SQLException ex) {
+					return nothingOrFailure(connection, dialect, ex);
+				}
+			}
+		}
+		return withSpend(spent);
+	}
+
+	/**
+	 * A read that failed: nothing spent while the table is not there (the jdbc output creates it
+	 * with its first batch), else the failure without the driver's message, which can quote values.
+	 */
+	private Map<String, BigDecimal> nothingOrFailure(Connection connection, JdbcDialect dialect, SQLException failure)
+			throws SQLException {
+		if (!tableExists(connection, dialect)) {
+			return Map.of();
+		}
+		throw SqlFailures.withoutValues(failure, dialect);
 	}
 
 	private boolean tableExists(Connection connection, JdbcDialect dialect) {
@@ -76,94 +96,15 @@ public final class JdbcSpendReader implements SharedSpend {
 		}
 	}
 
-	private Map<String, BigDecimal> query(Connection connection, JdbcDialect dialect, Budget budget, Instant since)
-			throws SQLException {
-		String column = column(budget.scope());
-		// tags are a JSON array per row: the database groups by tag set, and each set is split here,
-		// so that a tag only ever matches a whole element (LIKE merely narrows the rows)
-		boolean tagSets = budget.scope() == BudgetScope.TAG;
-		boolean grouped = budget.perKey() || tagSets;
-		StringBuilder sql = new StringBuilder("SELECT ").append(grouped ? column : "''")
-			.append(" AS spend_key, ")
-			.append(costSum(dialect))
-			.append(" AS spent FROM ")
-			.append(this.table.qualified())
-			.append(" WHERE timestamp >= ? AND cost_usd IS NOT NULL");
-		if (budget.match() != null) {
-			sql.append(tagSets ? " AND tags LIKE ? ESCAPE '!'" : " AND " + column + " = ?");
-		}
-		if (grouped) {
-			sql.append(" AND ").append(column).append(" IS NOT NULL GROUP BY ").append(column);
-		}
-		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-			dialect.setTimestamp(statement, 1, since);
-			if (budget.match() != null) {
-				statement.setString(2, tagSets ? UsageSql.tagPattern(budget.match()) : budget.match());
+	/** The keys with spend, each sum without trailing zeros: the same figures whichever path read them. */
+	private static Map<String, BigDecimal> withSpend(Map<String, BigDecimal> spent) {
+		Map<String, BigDecimal> nonZero = new HashMap<>();
+		spent.forEach((key, sum) -> {
+			if (sum.signum() != 0) {
+				nonZero.put(key, sum.stripTrailingZeros());
 			}
-			return read(statement, dialect, tagSets, budget.match());
-		}
-	}
-
-	/**
-	 * Sums the rows' spend by key.
-	 * @param tagArrays whether each key is a row's JSON array of tags
-	 * @param matchedTag for a budget on one tag, that tag: rows count under the key {@code ""}
-	 * when their tags hold it
-	 */
-	private static Map<String, BigDecimal> read(PreparedStatement statement, JdbcDialect dialect, boolean tagArrays,
-			@Nullable String matchedTag) throws SQLException {
-		Map<String, BigDecimal> spent = new HashMap<>();
-		try (ResultSet rows = statement.executeQuery()) {
-			while (rows.next()) {
-				BigDecimal sum = (dialect == JdbcDialect.SQLITE)
-						? BigDecimal.valueOf(rows.getLong("spent"), UsageSql.SQLITE_COST_SCALE)
-						: rows.getBigDecimal("spent");
-				String key = rows.getString("spend_key");
-				if (sum == null || key == null) {
-					continue;
-				}
-				if (!tagArrays) {
-					spent.merge(key, sum.stripTrailingZeros(), BigDecimal::add);
-				}
-				else if (matchedTag == null) {
-					for (String tag : tags(key)) {
-						spent.merge(tag, sum.stripTrailingZeros(), BigDecimal::add);
-					}
-				}
-				else if (tags(key).contains(matchedTag)) {
-					spent.merge("", sum.stripTrailingZeros(), BigDecimal::add);
-				}
-			}
-		}
-		return spent;
-	}
-
-	private static String column(BudgetScope scope) {
-		return switch (scope) {
-			case GLOBAL -> "''";
-			case USER -> "user_id";
-			case SESSION -> "session_id";
-			case TAG -> "tags";
-			// as in memory: the model asked for, else the one served
-			case MODEL -> "COALESCE(request_model, response_model)";
-			case PROVIDER -> "provider";
-		};
-	}
-
-	private static String costSum(JdbcDialect dialect) {
-		if (dialect == JdbcDialect.SQLITE) {
-			return "SUM(CAST(ROUND(cost_usd * 1" + "0".repeat(UsageSql.SQLITE_COST_SCALE) + ") AS INTEGER))";
-		}
-		return "SUM(cost_usd)";
-	}
-
-	private static List<String> tags(String value) throws SQLException {
-		try {
-			return json.readValue(value, TAGS);
-		}
-		catch (Exception ex) {
-			throw new SQLException("Unreadable tags in the calls table: " + value, ex);
-		}
+		});
+		return nonZero;
 	}
 
 	private JdbcDialect dialect(Connection connection) throws SQLException {

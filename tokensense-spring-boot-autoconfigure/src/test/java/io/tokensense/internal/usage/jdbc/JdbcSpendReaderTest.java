@@ -14,6 +14,7 @@ import io.tokensense.internal.jdbc.TableName;
 import io.tokensense.output.JdbcOutput;
 import io.tokensense.testsupport.Events;
 import io.tokensense.testsupport.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The budgets' shared spend before the jdbc output created its table: nothing spent yet,
- * rather than a failed read logged every refresh.
+ * rather than a failed read logged every refresh; tags as whole elements; and whole hours read
+ * from the roll-ups (the contract that both paths agree is {@link JdbcSpendReaderContractTest}).
  */
 class JdbcSpendReaderTest {
 
@@ -83,6 +85,40 @@ class JdbcSpendReaderTest {
 			assertThat(byTag.get("b")).isEqualByComparingTo("1.25");
 			assertThat(byTag.get("a\"b")).isEqualByComparingTo("0.50");
 		}
+	}
+
+	@Test
+	void readsWholeHoursFromTheRollupsAndSessionsAndTagsFromTheRows() throws Exception {
+		try (TestDatabase database = TestDatabase.h2()) {
+			String table = database.uniqueTable();
+			Instant hour = Instant.parse("2026-11-02T10:00:00Z");
+			JdbcOutput.builder(database.dataSource()).table(table).build().write(List.of(
+					Events.priced(hour.plusSeconds(60), "gpt-4o-mini", "alice", 10, 5, "0.25", "b"),
+					Events.priced(hour.plusSeconds(120), "gpt-4o", "bob", 10, 5, "0.50", "b"),
+					Events.unknownModel(hour.plusSeconds(180), "mystery", "carol")));
+			// as retention does: the roll-ups keep what the deleted rows held
+			database.execute("DELETE FROM " + table);
+			JdbcSpendReader reader = new JdbcSpendReader(database.dataSource(), TableName.of(table));
+			Instant since = hour.minus(Duration.ofDays(1));
+
+			assertThat(reader.spentSince(budget(BudgetScope.GLOBAL, null), since))
+				.isEqualTo(Map.of("", new BigDecimal("0.75")));
+			assertThat(reader.spentSince(this.perUser, since))
+				.isEqualTo(Map.of("alice", new BigDecimal("0.25"), "bob", new BigDecimal("0.5")));
+			assertThat(reader.spentSince(budget(BudgetScope.USER, "bob"), since))
+				.isEqualTo(Map.of("", new BigDecimal("0.5")));
+			assertThat(reader.spentSince(budget(BudgetScope.PROVIDER, null), since))
+				.isEqualTo(Map.of("openai", new BigDecimal("0.75")));
+			assertThat(reader.spentSince(budget(BudgetScope.MODEL, "gpt-4o"), since))
+				.isEqualTo(Map.of("", new BigDecimal("0.5")));
+			assertThat(reader.spentSince(budget(BudgetScope.TAG, null), since)).isEmpty();
+			assertThat(reader.spentSince(budget(BudgetScope.SESSION, null), since)).isEmpty();
+		}
+	}
+
+	private static Budget budget(BudgetScope scope, @Nullable String match) {
+		return Budget.builder("budget").limit("5").window(BudgetWindow.rolling(Duration.ofDays(1))).scope(scope)
+			.match(match).build();
 	}
 
 }
