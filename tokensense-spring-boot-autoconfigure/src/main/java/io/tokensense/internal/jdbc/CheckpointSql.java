@@ -1,0 +1,116 @@
+package io.tokensense.internal.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The report over the per-user running totals ({@link UserCheckpoints}): each user's sums
+ * between two checkpoints, labelled like the other reports' groups ({@code group_key} is the
+ * user), so that {@code JdbcUsageStore} reads them the same way. A user's total before a
+ * checkpoint is nothing before the user's first checkpoint, the users row after the last one,
+ * and the checkpoint row in between; the database takes one total from the other, so the rows
+ * read are the users rows and at most two checkpoint rows per user.
+ */
+public final class CheckpointSql {
+
+	private static final List<String> COUNTS = List.of("calls", "errors", "unpriced_calls", "input_tokens",
+			"output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens");
+
+	private final JdbcDialect dialect;
+
+	private final TableName users;
+
+	private final TableName checkpoints;
+
+	public CheckpointSql(JdbcDialect dialect, TableName calls) {
+		this.dialect = dialect;
+		this.users = UserCheckpoints.usersTable(calls);
+		this.checkpoints = UserCheckpoints.checkpointsTable(calls);
+	}
+
+	/**
+	 * The statement and its values for the sums per user of the calls from {@code from} to
+	 * {@code to}, both checkpoints.
+	 * @param from the earlier checkpoint, {@code null} for every call before {@code to}
+	 * @param to the later checkpoint
+	 * @param userId only this user, or {@code null} for every user with calls in the window
+	 */
+	public Statement between(@Nullable Instant from, Instant to, @Nullable String userId) {
+		List<Object> values = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT u.user_id AS group_key");
+		String cost = (this.dialect == JdbcDialect.SQLITE) ? "cost_pico_usd" : "cost_usd";
+		for (String column : COUNTS) {
+			sql.append(", ").append(difference(column, from, to, values)).append(" AS ").append(column);
+		}
+		sql.append(", ").append(difference(cost, from, to, values)).append(" AS cost_usd");
+		sql.append(" FROM ").append(this.users.qualified()).append(" u LEFT JOIN ").append(this.checkpoints.qualified())
+			.append(" t ON t.key_hash = u.key_hash AND t.checkpoint_at = ?");
+		values.add(to);
+		if (from != null) {
+			sql.append(" LEFT JOIN ").append(this.checkpoints.qualified())
+				.append(" f ON f.key_hash = u.key_hash AND f.checkpoint_at = ?");
+			values.add(from);
+		}
+		// users whose calls all fall before the window (last checkpoint earlier than it) or after it add nothing
+		sql.append(" WHERE u.first_checkpoint <= ?");
+		values.add(to);
+		if (from != null) {
+			sql.append(" AND u.last_checkpoint >= ?");
+			values.add(from);
+		}
+		if (userId != null) {
+			sql.append(" AND u.key_hash = ?");
+			values.add(UserCheckpoints.userHash(userId));
+		}
+		return new Statement(sql.toString(), values);
+	}
+
+	private static String difference(String column, @Nullable Instant from, Instant to, List<Object> values) {
+		String later = totalBefore(column, "t", to, values);
+		return (from != null) ? "(" + later + " - " + totalBefore(column, "f", from, values) + ")" : later;
+	}
+
+	/** A user's total of a column before a checkpoint, from the users row or the checkpoint row aliased {@code row}. */
+	private static String totalBefore(String column, String row, Instant checkpoint, List<Object> values) {
+		values.add(checkpoint);
+		values.add(checkpoint);
+		return "(CASE WHEN u.last_checkpoint < ? THEN u." + column + " WHEN u.first_checkpoint > ? THEN 0 ELSE " + row
+				+ "." + column + " END)";
+	}
+
+	/** A statement's text and the values it binds, in order: instants and texts. */
+	public final class Statement {
+
+		private final String sql;
+
+		private final List<Object> values;
+
+		Statement(String sql, List<Object> values) {
+			this.sql = sql;
+			this.values = values;
+		}
+
+		public String sql() {
+			return this.sql;
+		}
+
+		public void bind(PreparedStatement statement) throws SQLException {
+			int index = 1;
+			for (Object value : this.values) {
+				if (value instanceof Instant instant) {
+					CheckpointSql.this.dialect.setTimestamp(statement, index++, instant);
+				}
+				else {
+					statement.setString(index++, (String) value);
+				}
+			}
+		}
+
+	}
+
+}
