@@ -40,6 +40,12 @@ public final class BenchmarkAccess {
 				Rollup.DAILY_USERS.table(TableName.of(table)).qualified());
 	}
 
+	/** The per-user running totals: the users table (its sums count every call) and the checkpoints. */
+	public static List<String> checkpointTables(String table) {
+		return List.of(UserCheckpoints.usersTable(TableName.of(table)).qualified(),
+				UserCheckpoints.checkpointsTable(TableName.of(table)).qualified());
+	}
+
 	/**
 	 * Creates the calls table's missing parts as the jdbc output does at startup: roll-ups missing
 	 * beside filled hourly totals are filled from them, with the product's own code.
