@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * user), so that {@code JdbcUsageStore} reads them the same way. A user's total before a
  * checkpoint is nothing before the user's first checkpoint, the users row after the last one,
  * and the checkpoint row in between; the database takes one total from the other, so the rows
- * read are the users rows and at most two checkpoint rows per user.
+ * read are the users rows and at most two checkpoint rows per user. Both checkpoints are joined
+ * by equality on the primary key, which leads with the checkpoint: the rows of one checkpoint,
+ * written as users cross it, lie together.
  */
 public final class CheckpointSql {
 
@@ -45,9 +47,9 @@ public final class CheckpointSql {
 		StringBuilder sql = new StringBuilder("SELECT u.user_id AS group_key");
 		String cost = (this.dialect == JdbcDialect.SQLITE) ? "cost_pico_usd" : "cost_usd";
 		for (String column : COUNTS) {
-			sql.append(", ").append(difference(column, from, to, values)).append(" AS ").append(column);
+			sql.append(", ").append(difference(column, from)).append(" AS ").append(column);
 		}
-		sql.append(", ").append(difference(cost, from, to, values)).append(" AS cost_usd");
+		sql.append(", ").append(difference(cost, from)).append(" AS cost_usd");
 		sql.append(" FROM ").append(this.users.qualified()).append(" u LEFT JOIN ").append(this.checkpoints.qualified())
 			.append(" t ON t.key_hash = u.key_hash AND t.checkpoint_at = ?");
 		values.add(to);
@@ -56,7 +58,8 @@ public final class CheckpointSql {
 				.append(" f ON f.key_hash = u.key_hash AND f.checkpoint_at = ?");
 			values.add(from);
 		}
-		// users whose calls all fall before the window (last checkpoint earlier than it) or after it add nothing
+		// users whose calls all fall before the window (last checkpoint earlier than it) or after it add nothing;
+		// the sums above rely on this
 		sql.append(" WHERE u.first_checkpoint <= ?");
 		values.add(to);
 		if (from != null) {
@@ -70,17 +73,15 @@ public final class CheckpointSql {
 		return new Statement(sql.toString(), values);
 	}
 
-	private static String difference(String column, @Nullable Instant from, Instant to, List<Object> values) {
-		String later = totalBefore(column, "t", to, values);
-		return (from != null) ? "(" + later + " - " + totalBefore(column, "f", from, values) + ")" : later;
-	}
-
-	/** A user's total of a column before a checkpoint, from the users row or the checkpoint row aliased {@code row}. */
-	private static String totalBefore(String column, String row, Instant checkpoint, List<Object> values) {
-		values.add(checkpoint);
-		values.add(checkpoint);
-		return "(CASE WHEN u.last_checkpoint < ? THEN u." + column + " WHEN u.first_checkpoint > ? THEN 0 ELSE " + row
-				+ "." + column + " END)";
+	/**
+	 * A user's sums from {@code from} to {@code to} in a column. The WHERE clause keeps only users
+	 * whose first checkpoint is at or before {@code to} and whose last is at or after {@code from},
+	 * so a missing checkpoint row means: at {@code to}, after the last (the users row holds the
+	 * total); at {@code from}, before the first (nothing yet).
+	 */
+	private static String difference(String column, @Nullable Instant from) {
+		String later = "COALESCE(t." + column + ", u." + column + ")";
+		return (from != null) ? later + " - COALESCE(f." + column + ", 0)" : later;
 	}
 
 	/** A statement's text and the values it binds, in order: instants and texts. */

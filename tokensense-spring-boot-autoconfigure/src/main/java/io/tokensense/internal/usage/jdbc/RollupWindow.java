@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
  * One part of a report's window, where it is read (a roll-up's whole buckets, or the rows) and
  * whether it adds to the answer or is taken away from it.
  *
- * <p>{@link #split} reads the window's whole buckets from the coarsest roll-up, rounding each
- * edge to the <em>nearest</em> bucket boundary, and the difference at each edge from the next
- * finer one, and so on down to the rows. When an edge is rounded up, the roll-up's part reaches
- * past it and the stretch between the edge and the boundary is taken away again: so an edge is
- * at most half a bucket from what the next level reads. With hours, a window from 10:17 to
- * 14:37 reads 10:00 to 15:00 from the hours, minus 10:00 to 10:17 and minus 14:37 to 15:00 from
- * the rows (rows of 40 minutes, not of 1 hour 3 minutes). A window without {@code since} takes
- * every bucket before the edge from the coarsest roll-up.
+ * <p>{@link #split} reads the window's whole buckets from the coarsest roll-up and the
+ * difference at each edge from the next finer one, and so on down to the rows. A compact
+ * roll-up ({@link Rollup#compact()}) is read to the bucket boundary <em>nearest</em> each edge:
+ * when that is past the edge, the stretch between them is taken away again, so an edge is at
+ * most half a bucket from what the next level reads. With hours per model, a window from 10:17
+ * to 14:37 reads 10:00 to 15:00 from the hours, minus 10:00 to 10:17 and minus 14:37 to 15:00
+ * from the rows (rows of 40 minutes, not of 1 hour 6 minutes). Other roll-ups are read for the
+ * whole buckets inside the window only. A window without {@code since} takes every bucket
+ * before the edge from the coarsest roll-up.
  *
  * @param query the part's window and filters
  * @param source the roll-up it is read from, {@code null} for the rows
@@ -58,8 +59,10 @@ record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract)
 			return;
 		}
 		Rollup rollup = rollups.get(level);
-		Instant last = nearest(until, rollup.seconds());
-		Instant first = (since != null) ? nearest(since, rollup.seconds()) : null;
+		long seconds = rollup.seconds();
+		// a roll-up that is not compact is read only inside the window: its overshoot costs as much as the rows
+		Instant last = rollup.compact() ? nearest(until, seconds) : floor(until, seconds);
+		Instant first = (since == null) ? null : rollup.compact() ? nearest(since, seconds) : ceil(since, seconds);
 		if (first != null && !first.isBefore(last)) {
 			split(query, since, until, subtract, rollups, level + 1, parts);
 			return;
@@ -84,10 +87,17 @@ record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract)
 
 	/** The bucket boundary nearest an instant; half way rounds down. */
 	static Instant nearest(Instant instant, long seconds) {
-		long floor = Math.floorDiv(instant.getEpochSecond(), seconds) * seconds;
-		Instant down = Instant.ofEpochSecond(floor);
-		Instant up = down.plusSeconds(seconds);
-		return (instant.compareTo(down.plusSeconds(seconds / 2)) <= 0 || instant.equals(down)) ? down : up;
+		Instant down = floor(instant, seconds);
+		return instant.isAfter(down.plusSeconds(seconds / 2)) ? down.plusSeconds(seconds) : down;
+	}
+
+	private static Instant floor(Instant instant, long seconds) {
+		return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), seconds) * seconds);
+	}
+
+	private static Instant ceil(Instant instant, long seconds) {
+		Instant floor = floor(instant, seconds);
+		return floor.equals(instant) ? floor : floor.plusSeconds(seconds);
 	}
 
 	private static UsageQuery window(UsageQuery query, @Nullable Instant since, Instant until) {

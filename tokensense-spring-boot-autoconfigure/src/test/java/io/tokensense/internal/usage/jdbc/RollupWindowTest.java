@@ -45,24 +45,53 @@ class RollupWindowTest {
 		UsageQuery query = new UsageQuery(null, Instant.parse("2026-11-09T10:37:00Z"), null, null, null);
 
 		assertThat(RollupWindow.split(query, DAYS_THEN_HOURS)).extracting(RollupWindowTest::describe)
-			.containsExactly("+ null 2026-11-09T00:00:00Z DAILY_USERS", "+ 2026-11-09T00:00:00Z 2026-11-09T11:00:00Z HOURLY",
-					"- 2026-11-09T10:37:00Z 2026-11-09T11:00:00Z rows");
+			.containsExactly("+ null 2026-11-09T00:00:00Z DAILY_USERS", "+ 2026-11-09T00:00:00Z 2026-11-09T10:00:00Z HOURLY",
+					"+ 2026-11-09T10:00:00Z 2026-11-09T10:37:00Z rows");
+	}
+
+	@Test
+	void aCompactRollupIsReadToTheNearestBoundaryAndTheOvershootTakenAway() {
+		UsageQuery query = new UsageQuery(Instant.parse("2026-11-03T10:17:00Z"), Instant.parse("2026-11-03T14:37:00Z"),
+				null, null, null);
+
+		assertThat(RollupWindow.split(query, List.of(Rollup.HOURLY_MODELS))).extracting(RollupWindowTest::describe)
+			.containsExactly("- 2026-11-03T10:00:00Z 2026-11-03T10:17:00Z rows",
+					"+ 2026-11-03T10:00:00Z 2026-11-03T15:00:00Z HOURLY_MODELS",
+					"- 2026-11-03T14:37:00Z 2026-11-03T15:00:00Z rows");
+	}
+
+	@Test
+	void aRollupThatIsNotCompactIsReadInsideTheWindowOnly() {
+		UsageQuery query = new UsageQuery(Instant.parse("2026-11-03T10:17:00Z"), Instant.parse("2026-11-03T14:37:00Z"),
+				null, null, null);
+
+		assertThat(RollupWindow.split(query, List.of(Rollup.HOURLY))).extracting(RollupWindowTest::describe)
+			.containsExactly("+ 2026-11-03T10:17:00Z 2026-11-03T11:00:00Z rows",
+					"+ 2026-11-03T11:00:00Z 2026-11-03T14:00:00Z HOURLY",
+					"+ 2026-11-03T14:00:00Z 2026-11-03T14:37:00Z rows");
 	}
 
 	/**
 	 * Over random windows: every instant is counted exactly once if it is in the window and not
 	 * at all otherwise, every roll-up part covers whole buckets, and no stretch of rows is longer
-	 * than half an hour unless the whole window is read from the rows.
+	 * than half an hour after a compact roll-up (an hour after the others) unless the whole window
+	 * is read from the rows.
 	 */
 	@Test
 	void partsAddUpToTheWindowAndReadFewRows() {
+		partsAddUpToTheWindow(DAYS_THEN_HOURS, Duration.ofHours(1).minusSeconds(1));
+		partsAddUpToTheWindow(List.of(Rollup.HOURLY_MODELS), Duration.ofMinutes(30));
+		partsAddUpToTheWindow(List.of(Rollup.DAILY_USERS, Rollup.HOURLY_MODELS), Duration.ofMinutes(30));
+	}
+
+	private static void partsAddUpToTheWindow(List<Rollup> rollups, Duration longestRows) {
 		Random random = new Random(11);
 		Instant base = Instant.parse("2026-11-01T00:00:00Z");
 		for (int run = 0; run < 2_000; run++) {
 			Instant since = base.plusSeconds(random.nextInt(10 * 86_400));
 			Instant until = since.plusSeconds(1 + random.nextInt((run % 2 == 0) ? 7200 : 8 * 86_400));
 			UsageQuery query = new UsageQuery(random.nextInt(10) == 0 ? null : since, until, null, null, null);
-			List<RollupWindow> parts = RollupWindow.split(query, DAYS_THEN_HOURS);
+			List<RollupWindow> parts = RollupWindow.split(query, rollups);
 			for (int probe = 0; probe < 200; probe++) {
 				Instant at = base.minusSeconds(86_400).plusSeconds(random.nextInt(12 * 86_400));
 				boolean inside = (query.since() == null || !at.isBefore(query.since())) && at.isBefore(until);
@@ -77,7 +106,7 @@ class RollupWindowTest {
 				}
 				else if (parts.size() > 1) {
 					assertThat(Duration.between(part.query().since(), part.query().until()))
-						.isLessThanOrEqualTo(Duration.ofMinutes(30));
+						.isLessThanOrEqualTo(longestRows);
 				}
 			}
 		}
