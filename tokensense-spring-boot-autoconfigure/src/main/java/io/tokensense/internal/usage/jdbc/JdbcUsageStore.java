@@ -8,7 +8,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -122,7 +123,10 @@ public final class JdbcUsageStore implements UsageStore {
 			List<String> needed = (query.userId() != null) ? List.of("user_id") : List.of();
 			read(connection, sql, query, needed, NOT_BUCKETED, UsageSql::totals,
 					(rows, totals) -> sum[0] = sum[0].plus(totals));
-			return sum[0];
+			UsageTotals total = sum[0];
+			return new UsageTotals(total.calls(), total.errors(), total.inputTokens(), total.outputTokens(),
+					total.cacheReadTokens(), total.cacheWriteTokens(), total.reasoningTokens(),
+					total.costUsd().stripTrailingZeros(), total.unpricedCalls());
 		});
 	}
 
@@ -130,22 +134,14 @@ public final class JdbcUsageStore implements UsageStore {
 	public List<UsageRow> breakdown(UsageQuery query, UsageDimension dimension) {
 		return run((connection, sql) -> {
 			String column = (dimension.column() != null) ? dimension.column() : "tags";
-			Map<String, UsageRow> byKey = new LinkedHashMap<>();
+			Map<String, UsageRow> byKey = new HashMap<>();
 			read(connection, sql, query, needed(query, column), NOT_BUCKETED,
 					(source, filter) -> source.groupedBy(column, filter), (rows, totals) -> {
 						for (String key : keys(dimension, rows.getString("group_key"))) {
 							byKey.merge(key, UsageRow.of(key, totals), UsageRow::plus);
 						}
 					});
-			List<UsageRow> rows = new ArrayList<>(byKey.size());
-			for (UsageRow row : byKey.values()) {
-				// a key whose calls were all in a part taken away again is not in the window
-				if (row.calls() != 0) {
-					rows.add(row);
-				}
-			}
-			rows.sort(UsageRow.BY_COST);
-			return rows;
+			return sortedAndPlain(byKey.values());
 		});
 	}
 
@@ -160,24 +156,37 @@ public final class JdbcUsageStore implements UsageStore {
 					(source, filter) -> source.timeseries(interval, filter), (rows, totals) -> {
 						String model = rows.getString("group_key");
 						String key = (model != null) ? model : UsageRow.NONE;
-						buckets.computeIfAbsent(rows.getLong("bucket"), (bucket) -> new LinkedHashMap<>())
+						buckets.computeIfAbsent(rows.getLong("bucket"), (bucket) -> new HashMap<>())
 							.merge(key, UsageRow.of(key, totals), UsageRow::plus);
 					});
 			List<TimeBucket> series = new ArrayList<>(buckets.size());
 			buckets.forEach((bucket, byModel) -> {
-				List<UsageRow> rows = new ArrayList<>(byModel.size());
-				for (UsageRow row : byModel.values()) {
-					if (row.calls() != 0) {
-						rows.add(row);
-					}
-				}
+				List<UsageRow> rows = sortedAndPlain(byModel.values());
 				if (!rows.isEmpty()) {
-					rows.sort(UsageRow.BY_COST);
 					series.add(new TimeBucket(Instant.ofEpochSecond(bucket * seconds), rows));
 				}
 			});
 			return series;
 		});
+	}
+
+	/**
+	 * The rows with calls, most expensive first, costs without trailing zeros. A key whose calls
+	 * were all in a part taken away again is not in the window. Sorted before the zeros go: the
+	 * database's sums share one scale, and decimals of one scale compare fast.
+	 */
+	private static List<UsageRow> sortedAndPlain(Collection<UsageRow> byKey) {
+		List<UsageRow> rows = new ArrayList<>(byKey.size());
+		for (UsageRow row : byKey) {
+			if (row.calls() != 0) {
+				rows.add(row);
+			}
+		}
+		rows.sort(UsageRow.BY_COST);
+		rows.replaceAll((row) -> new UsageRow(row.key(), row.calls(), row.errors(), row.inputTokens(),
+				row.outputTokens(), row.cacheReadTokens(), row.cacheWriteTokens(), row.reasoningTokens(),
+				row.costUsd().stripTrailingZeros(), row.unpricedCalls()));
+		return rows;
 	}
 
 	private static List<String> needed(UsageQuery query, String column) {
@@ -297,10 +306,10 @@ public final class JdbcUsageStore implements UsageStore {
 
 	private static BigDecimal cost(ResultSet rows, UsageSql sql) throws SQLException {
 		if (sql.dialectIsSqlite()) {
-			return BigDecimal.valueOf(rows.getLong("cost_usd"), UsageSql.SQLITE_COST_SCALE).stripTrailingZeros();
+			return BigDecimal.valueOf(rows.getLong("cost_usd"), UsageSql.SQLITE_COST_SCALE);
 		}
 		BigDecimal cost = rows.getBigDecimal("cost_usd");
-		return (cost != null) ? cost.stripTrailingZeros() : BigDecimal.ZERO;
+		return (cost != null) ? cost : BigDecimal.ZERO;
 	}
 
 	private static List<String> keys(UsageDimension dimension, @Nullable String value) throws SQLException {
