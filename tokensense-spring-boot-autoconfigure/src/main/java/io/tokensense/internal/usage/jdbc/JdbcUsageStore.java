@@ -172,21 +172,29 @@ public final class JdbcUsageStore implements UsageStore {
 
 	/**
 	 * The rows with calls, most expensive first, costs without trailing zeros. A key whose calls
-	 * were all in a part taken away again is not in the window. Sorted before the zeros go: the
-	 * database's sums share one scale, and decimals of one scale compare fast.
+	 * were all in a part taken away again is not in the window. The costs are brought to one
+	 * scale for the sort (never rounding): decimals of one scale compare without rescaling, which
+	 * otherwise takes most of the time of sorting 10,000 users.
 	 */
 	private static List<UsageRow> sortedAndPlain(Collection<UsageRow> byKey) {
+		int scale = 0;
+		for (UsageRow row : byKey) {
+			scale = Math.max(scale, row.costUsd().scale());
+		}
 		List<UsageRow> rows = new ArrayList<>(byKey.size());
 		for (UsageRow row : byKey) {
 			if (row.calls() != 0) {
-				rows.add(row);
+				rows.add((row.costUsd().scale() == scale) ? row : withCost(row, row.costUsd().setScale(scale)));
 			}
 		}
 		rows.sort(UsageRow.BY_COST);
-		rows.replaceAll((row) -> new UsageRow(row.key(), row.calls(), row.errors(), row.inputTokens(),
-				row.outputTokens(), row.cacheReadTokens(), row.cacheWriteTokens(), row.reasoningTokens(),
-				row.costUsd().stripTrailingZeros(), row.unpricedCalls()));
+		rows.replaceAll((row) -> withCost(row, row.costUsd().stripTrailingZeros()));
 		return rows;
+	}
+
+	private static UsageRow withCost(UsageRow row, BigDecimal cost) {
+		return new UsageRow(row.key(), row.calls(), row.errors(), row.inputTokens(), row.outputTokens(),
+				row.cacheReadTokens(), row.cacheWriteTokens(), row.reasoningTokens(), cost, row.unpricedCalls());
 	}
 
 	private static List<String> needed(UsageQuery query, String column) {
