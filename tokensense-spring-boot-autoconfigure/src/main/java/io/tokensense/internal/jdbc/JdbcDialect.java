@@ -44,6 +44,9 @@ public enum JdbcDialect {
 		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
+	private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
 	private final String scriptSuffix;
 
 	JdbcDialect(String scriptSuffix) {
@@ -104,6 +107,20 @@ public enum JdbcDialect {
 			case MYSQL -> statement.setObject(index, LocalDateTime.ofInstant(micros, ZoneOffset.UTC));
 			case SQLITE -> statement.setString(index, SQLITE_TIMESTAMP.format(micros));
 		}
+	}
+
+	/**
+	 * An instant of whole seconds as an SQL literal of this dialect's timestamp columns, for
+	 * values the planner should see (a prepared statement's generic plan guesses at parameters).
+	 * Only for instants computed here, never for text from outside.
+	 */
+	public String timestampLiteral(Instant instant) {
+		Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
+		return switch (this) {
+			case POSTGRESQL, H2 -> "TIMESTAMP WITH TIME ZONE '" + LITERAL.format(seconds) + "+00'";
+			case MYSQL -> "TIMESTAMP '" + LITERAL.format(seconds) + "'";
+			case SQLITE -> "'" + SQLITE_TIMESTAMP.format(seconds) + "'";
+		};
 	}
 
 	/**

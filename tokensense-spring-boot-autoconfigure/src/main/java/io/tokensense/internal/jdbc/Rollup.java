@@ -16,13 +16,13 @@ import java.util.List;
 public enum Rollup {
 
 	/** Per hour, provider, operation, requested model and user: {@code <table>_hourly}. */
-	HOURLY("_hourly", "hour_start", 3600, List.of("provider", "operation", "request_model", "user_id")),
+	HOURLY("_hourly", "hour_start", 3600, false, List.of("provider", "operation", "request_model", "user_id")),
 
 	/** Per hour, provider, operation and requested model: {@code <table>_hourly_models}. */
-	HOURLY_MODELS("_hourly_models", "hour_start", 3600, List.of("provider", "operation", "request_model")),
+	HOURLY_MODELS("_hourly_models", "hour_start", 3600, true, List.of("provider", "operation", "request_model")),
 
 	/** Per day (UTC) and user: {@code <table>_daily_users}. */
-	DAILY_USERS("_daily_users", "day_start", 86_400, List.of("user_id"));
+	DAILY_USERS("_daily_users", "day_start", 86_400, true, List.of("user_id"));
 
 	private final String suffix;
 
@@ -30,12 +30,15 @@ public enum Rollup {
 
 	private final long seconds;
 
+	private final boolean compact;
+
 	private final List<String> keys;
 
-	Rollup(String suffix, String timeColumn, long seconds, List<String> keys) {
+	Rollup(String suffix, String timeColumn, long seconds, boolean compact, List<String> keys) {
 		this.suffix = suffix;
 		this.timeColumn = timeColumn;
 		this.seconds = seconds;
+		this.compact = compact;
 		this.keys = keys;
 	}
 
@@ -56,6 +59,16 @@ public enum Rollup {
 	/** The bucket's length in seconds; buckets start at multiples of it from the epoch. */
 	public long seconds() {
 		return this.seconds;
+	}
+
+	/**
+	 * Whether a bucket holds far fewer rows than the calls it adds up, however the calls are
+	 * spread: so that reading a whole bucket past a window's edge and taking the overshoot away
+	 * again reads less than the partial bucket's calls would. Not so for the hourly totals, whose
+	 * key holds the user: 10,000 users calling 14,000 times an hour make 7,500 rows an hour.
+	 */
+	public boolean compact() {
+		return this.compact;
 	}
 
 	/** The columns the calls are grouped by, besides the bucket. */

@@ -39,6 +39,12 @@ public record UsageTotals(long calls, long errors, long inputTokens, long output
 				this.unpricedCalls + other.unpricedCalls);
 	}
 
+	/** The same sums with the opposite sign: a part of a report that is taken away. */
+	public UsageTotals negated() {
+		return new UsageTotals(-this.calls, -this.errors, -this.inputTokens, -this.outputTokens, -this.cacheReadTokens,
+				-this.cacheWriteTokens, -this.reasoningTokens, this.costUsd.negate(), -this.unpricedCalls);
+	}
+
 	/**
 	 * {@code costUsd} as JSON writes it: raw plain notation, so that no mapper setting turns it
 	 * into {@code 1.5E-7}. Annotations only, so Jackson 2 and 3 both honour it.

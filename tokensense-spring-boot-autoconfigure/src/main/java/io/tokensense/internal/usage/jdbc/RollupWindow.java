@@ -9,50 +9,86 @@ import io.tokensense.internal.usage.UsageQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One part of a report's window and where it is read: a roll-up's whole buckets, or the rows.
- * {@link #split} reads the whole buckets of the coarsest roll-up, the partial buckets at both
- * edges from the next finer one, and so on down to the rows: with days and then hours, a window
- * from 10:17 on the 3rd to 14:37 on the 9th reads 10:17 to 11:00 from the rows, 11:00 to
- * midnight in hours, the 4th to the 8th in days, the 9th until 14:00 in hours and the rest from
- * the rows. A window without {@code since} takes every bucket before the last from the coarsest
- * roll-up.
+ * One part of a report's window, where it is read (a roll-up's whole buckets, or the rows) and
+ * whether it adds to the answer or is taken away from it.
+ *
+ * <p>{@link #split} reads the window's whole buckets from the coarsest roll-up and the
+ * difference at each edge from the next finer one, and so on down to the rows. A compact
+ * roll-up ({@link Rollup#compact()}) is read to the bucket boundary <em>nearest</em> each edge:
+ * when that is past the edge, the stretch between them is taken away again, so an edge is at
+ * most half a bucket from what the next level reads. With hours per model, a window from 10:17
+ * to 14:37 reads 10:00 to 15:00 from the hours, minus 10:00 to 10:17 and minus 14:37 to 15:00
+ * from the rows (rows of 40 minutes, not of 1 hour 6 minutes). Other roll-ups are read for the
+ * whole buckets inside the window only. A window without {@code since} takes every bucket
+ * before the edge from the coarsest roll-up.
  *
  * @param query the part's window and filters
  * @param source the roll-up it is read from, {@code null} for the rows
+ * @param subtract whether the part's sums are taken away from the answer
  */
-record RollupWindow(UsageQuery query, @Nullable Rollup source) {
+record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract) {
+
+	RollupWindow(UsageQuery query, @Nullable Rollup source) {
+		this(query, source, false);
+	}
 
 	/**
-	 * The parts of a query, in time order.
+	 * The parts of a query, in time order of the roll-ups' parts.
 	 * @param query the report's window
 	 * @param rollups the roll-ups to read, coarsest first
 	 */
 	static List<RollupWindow> split(UsageQuery query, List<Rollup> rollups) {
 		List<RollupWindow> parts = new ArrayList<>();
-		split(query, rollups, 0, parts);
+		split(query, query.since(), query.until(), false, rollups, 0, parts);
 		return parts;
 	}
 
-	private static void split(UsageQuery query, List<Rollup> rollups, int level, List<RollupWindow> parts) {
+	/**
+	 * The parts that give the sums from {@code from} to {@code to} with a sign: from the earlier
+	 * to the later of the two, taken away when {@code to} is the earlier.
+	 */
+	static void between(UsageQuery query, Instant from, Instant to, boolean subtract, List<Rollup> rollups,
+			List<RollupWindow> parts) {
+		edge(query, from, to, subtract, rollups, 0, parts);
+	}
+
+	private static void split(UsageQuery query, @Nullable Instant since, Instant until, boolean subtract,
+			List<Rollup> rollups, int level, List<RollupWindow> parts) {
 		if (level == rollups.size()) {
-			parts.add(new RollupWindow(query, null));
+			parts.add(new RollupWindow(window(query, since, until), null, subtract));
 			return;
 		}
 		Rollup rollup = rollups.get(level);
-		Instant since = query.since();
-		Instant last = floor(query.until(), rollup.seconds());
-		Instant first = (since != null) ? ceil(since, rollup.seconds()) : null;
+		long seconds = rollup.seconds();
+		// a roll-up that is not compact is read only inside the window: its overshoot costs as much as the rows
+		Instant last = rollup.compact() ? nearest(until, seconds) : floor(until, seconds);
+		Instant first = (since == null) ? null : rollup.compact() ? nearest(since, seconds) : ceil(since, seconds);
 		if (first != null && !first.isBefore(last)) {
-			split(query, rollups, level + 1, parts);
+			split(query, since, until, subtract, rollups, level + 1, parts);
 			return;
 		}
-		if (since != null && since.isBefore(first)) {
-			split(window(query, since, first), rollups, level + 1, parts);
+		if (since != null) {
+			edge(query, first, since, !subtract, rollups, level + 1, parts);
 		}
-		parts.add(new RollupWindow(window(query, first, last), rollup));
-		if (last.isBefore(query.until())) {
-			split(window(query, last, query.until()), rollups, level + 1, parts);
+		parts.add(new RollupWindow(window(query, first, last), rollup, subtract));
+		edge(query, last, until, subtract, rollups, level + 1, parts);
+	}
+
+	/** The sums from {@code from} to {@code to}: added, or taken away, when {@code to} comes first. */
+	private static void edge(UsageQuery query, Instant from, Instant to, boolean subtract, List<Rollup> rollups,
+			int level, List<RollupWindow> parts) {
+		if (from.isBefore(to)) {
+			split(query, from, to, subtract, rollups, level, parts);
 		}
+		else if (to.isBefore(from)) {
+			split(query, to, from, !subtract, rollups, level, parts);
+		}
+	}
+
+	/** The bucket boundary nearest an instant; half way rounds down. */
+	static Instant nearest(Instant instant, long seconds) {
+		Instant down = floor(instant, seconds);
+		return instant.isAfter(down.plusSeconds(seconds / 2)) ? down.plusSeconds(seconds) : down;
 	}
 
 	private static Instant floor(Instant instant, long seconds) {
