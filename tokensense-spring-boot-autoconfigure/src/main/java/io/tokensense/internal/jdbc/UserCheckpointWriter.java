@@ -9,9 +9,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -22,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * batch adds nothing, as for the roll-ups). Done here rather than summed from the rows when a
  * report asks, because a breakdown by user over a month must read about two rows per user.
  *
- * <p>Two instances may write calls of the same user at once: each batch first makes sure its
- * users have a row, then locks those rows in key order ({@code SELECT ... FOR UPDATE}) and
- * works out the change from what it read while holding them, so no sum is lost and writers wait
- * for each other in one order. A deadlock the database still reports is a transient failure,
- * and the batch is retried. SQLite lets one writer in at a time, which serves as the lock.
+ * <p>Two instances may write calls of the same user at once: each batch locks its users' rows
+ * in key order ({@code SELECT ... FOR UPDATE}), creates the rows of users seen for the first
+ * time and locks those, and works out the change from what it read while holding them, so no
+ * sum is lost and writers wait for each other in one order (but for users new to both, whose
+ * rows are locked after the others: a deadlock the database reports there, or anywhere, is a
+ * transient failure, and the batch is retried). Most batches find every user's row there and
+ * send no insert. SQLite lets one writer in at a time, which serves as the lock.
  */
 final class UserCheckpointWriter {
 
@@ -62,19 +66,15 @@ final class UserCheckpointWriter {
 	void add(Connection connection, JdbcDialect dialect, Map<RollupKey, RollupKey.Sums> hourly) throws SQLException {
 		UserCheckpointsSql sql = new UserCheckpointsSql(dialect, this.calls);
 		Map<String, UserBatch> users = perUser(hourly);
-		try (PreparedStatement insert = connection.prepareStatement(sql.insertMissingUser())) {
-			for (Map.Entry<String, UserBatch> user : users.entrySet()) {
-				UserCheckpointChange alone = UserCheckpointChange.of(null, user.getValue().spacings());
-				insert.setString(1, user.getKey());
-				setString(insert, 2, user.getValue().userId());
-				dialect.setTimestamp(insert, 3, Instant.ofEpochSecond(alone.first()));
-				dialect.setTimestamp(insert, 4, Instant.ofEpochSecond(alone.last()));
-				insert.addBatch();
-			}
-			insert.executeBatch();
+		Map<String, UserCheckpointChange.UserTotals> before = new HashMap<>();
+		Set<String> found = lock(connection, dialect, sql, new ArrayList<>(users.keySet()), before);
+		if (found.size() < users.size()) {
+			Map<String, UserBatch> missing = new TreeMap<>(users);
+			missing.keySet().removeAll(found);
+			insertMissing(connection, dialect, sql, missing);
+			// ours now, or another writer's that got there first: locked and read once it commits
+			lock(connection, dialect, sql, new ArrayList<>(missing.keySet()), before);
 		}
-		Map<String, UserCheckpointChange.UserTotals> before = lock(connection, dialect, sql,
-				new ArrayList<>(users.keySet()));
 		try (PreparedStatement additions = connection.prepareStatement(sql.addToCheckpoints());
 				PreparedStatement writes = connection.prepareStatement(sql.putCheckpoint());
 				PreparedStatement totals = connection.prepareStatement(sql.updateUser())) {
@@ -105,6 +105,22 @@ final class UserCheckpointWriter {
 		}
 	}
 
+	/** Creates the rows of users seen for the first time, without calls yet. */
+	private static void insertMissing(Connection connection, JdbcDialect dialect, UserCheckpointsSql sql,
+			Map<String, UserBatch> users) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(sql.insertMissingUser())) {
+			for (Map.Entry<String, UserBatch> user : users.entrySet()) {
+				UserCheckpointChange alone = UserCheckpointChange.of(null, user.getValue().spacings());
+				insert.setString(1, user.getKey());
+				setString(insert, 2, user.getValue().userId());
+				dialect.setTimestamp(insert, 3, Instant.ofEpochSecond(alone.first()));
+				dialect.setTimestamp(insert, 4, Instant.ofEpochSecond(alone.last()));
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+	}
+
 	/** The rows' sums per user (by key, the lock order) and spacing. */
 	private static Map<String, UserBatch> perUser(Map<RollupKey, RollupKey.Sums> hourly) {
 		Map<String, UserBatch> users = new TreeMap<>();
@@ -119,15 +135,20 @@ final class UserCheckpointWriter {
 		return users;
 	}
 
-	/** Locks the users' rows in key order and reads them; a row without calls was created by this batch. */
-	private static Map<String, UserCheckpointChange.UserTotals> lock(Connection connection, JdbcDialect dialect,
-			UserCheckpointsSql sql, List<String> keys) throws SQLException {
-		Map<String, UserCheckpointChange.UserTotals> rows = new HashMap<>();
+	/**
+	 * Locks the users' rows in key order and reads them into {@code rows}; a row without calls was
+	 * created by this batch and is left out of them.
+	 * @return the keys whose row is there
+	 */
+	private static Set<String> lock(Connection connection, JdbcDialect dialect, UserCheckpointsSql sql,
+			List<String> keys, Map<String, UserCheckpointChange.UserTotals> rows) throws SQLException {
+		Set<String> found = new HashSet<>();
 		for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
 			List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT));
 			try (Statement statement = connection.createStatement();
 					ResultSet result = statement.executeQuery(sql.lockUsers(chunk))) {
 				while (result.next()) {
+					found.add(result.getString("key_hash"));
 					RollupKey.Sums sums = RollupKey.Sums.read(result, sql.costInPicodollars());
 					if (sums.calls() > 0) {
 						rows.put(result.getString("key_hash"),
@@ -138,7 +159,7 @@ final class UserCheckpointWriter {
 				}
 			}
 		}
-		return rows;
+		return found;
 	}
 
 	private static void setString(PreparedStatement statement, int index, @Nullable String value)
