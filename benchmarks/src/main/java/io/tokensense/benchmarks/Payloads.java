@@ -53,11 +53,19 @@ final class Payloads {
 		return callEvent(UUID.randomUUID());
 	}
 
+	/** The user of the benchmark's events. */
+	static final String USER = "user_123";
+
 	/** The same event with another id, for outputs that keep one row per id. */
 	static CallEvent callEvent(UUID id) {
+		return callEvent(id, USER);
+	}
+
+	/** The same event with another id and user. */
+	static CallEvent callEvent(UUID id, String user) {
 		return new CallEvent(id, Instant.parse("2026-11-27T00:00:00Z"), "openai", "chat",
 				"gpt-4o-mini", "gpt-4o-mini-2024-07-18", 12L, 9L, 0L, 0L, 0L, 21L, new BigDecimal("0.0000072"),
-				PricingStatus.PRICED, Duration.ofMillis(412), null, false, CallStatus.SUCCESS, null, "user_123",
+				PricingStatus.PRICED, Duration.ofMillis(412), null, false, CallStatus.SUCCESS, null, user,
 				"session_456", List.of("bench"), "chatcmpl-bench", null, null, null);
 	}
 

@@ -79,6 +79,13 @@ public class PipelineThroughputBenchmark {
 	@Param("100000")
 	public int arrivalRate;
 
+	/**
+	 * Distinct users the events of outputs with a row per id come from, in turn: with many, every
+	 * batch of the jdbc output updates the running totals of hundreds of users.
+	 */
+	@Param("1")
+	public int users;
+
 	private final CallEvent event = Payloads.callEvent();
 
 	/** Set for outputs that keep a row per id: each offer then gets an id of its own. */
@@ -154,8 +161,12 @@ public class PipelineThroughputBenchmark {
 	}
 
 	private CallEvent nextEvent() {
-		return this.uniqueIds ? Payloads.callEvent(new UUID(this.idPrefix, this.idSequence.incrementAndGet()))
-				: this.event;
+		if (!this.uniqueIds) {
+			return this.event;
+		}
+		long sequence = this.idSequence.incrementAndGet();
+		String user = (this.users == 1) ? Payloads.USER : "user-" + (sequence % this.users);
+		return Payloads.callEvent(new UUID(this.idPrefix, sequence), user);
 	}
 
 	/** One producer's share of {@link #paced}: a burst of offers at the start of every millisecond. */
