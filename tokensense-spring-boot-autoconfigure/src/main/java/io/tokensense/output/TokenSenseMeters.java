@@ -18,7 +18,10 @@ package io.tokensense.output;
  * <tr><td>{@value #EVENTS_UNPRICED}</td><td>Counter (successful calls only)</td><td>{@code calls}</td>
  * <td>common, {@value #REASON} = {@code unknown_model} | {@code no_usage}</td></tr>
  * <tr><td>{@value #EVENTS_DROPPED}</td><td>FunctionCounter</td><td>{@code events}</td>
- * <td>{@value #REASON} = the values of {@link io.tokensense.internal.pipeline.DropReasons#ALL}</td></tr>
+ * <td>{@value #REASON} = {@code queue_full} (the queue was full), {@code closed} (the event came after
+ * the pipeline started closing), {@code shutdown_timeout} (still queued when the shutdown timeout ran out),
+ * {@code output_failed} (an output gave up on the event's batch) | {@code rejected} (an output refused
+ * the event for good)</td></tr>
  * <tr><td>{@value #QUEUE_SIZE}</td><td>Gauge</td><td>{@code events}</td><td>none</td></tr>
  * <tr><td>{@value #QUEUE_CAPACITY}</td><td>Gauge</td><td>{@code events}</td><td>none</td></tr>
  * </table>
