@@ -209,17 +209,18 @@ public final class JdbcUsageStore implements UsageStore {
 	private void read(Connection connection, UsageSql sql, UsageQuery query, List<String> needed, long multipleOf,
 			PartSql partSql, GroupConsumer consumer) throws SQLException {
 		List<Rollup> rollups = rollups(connection, sql, query, needed, multipleOf);
+		Instant rowsSince = rowsSince(Instant.now());
 		CheckpointSpan span = (needed.equals(List.of("user_id")) && rollups.contains(Rollup.HOURLY)
-				&& checkpointsExist(connection, sql)) ? CheckpointSpan.of(query) : null;
+				&& checkpointsExist(connection, sql)) ? CheckpointSpan.of(query, rowsSince) : null;
 		List<RollupWindow> parts;
 		if (span != null) {
 			CheckpointSql.Statement between = new CheckpointSql(sql.dialect(), this.table).between(span.from(), span.to(),
 					query.userId());
 			select(connection, sql, between.sql(), between::bind, null, consumer);
-			parts = span.edges(query, rollups);
+			parts = span.edges(query, rollups, rowsSince);
 		}
 		else {
-			parts = RollupWindow.split(query, rollups);
+			parts = RollupWindow.split(query, rollups, rowsSince);
 		}
 		for (RollupWindow part : parts) {
 			UsageSql source = source(sql, part);
