@@ -39,10 +39,10 @@ import org.jspecify.annotations.Nullable;
  * Usage reports computed by the database from the calls table the jdbc output writes, so they
  * survive restarts and cover every instance sharing the database. Whole buckets are read from
  * the roll-ups beside the table ({@link Rollup}) wherever a report allows (no session or tag
- * filter; totals, model, provider and user breakdowns, time series in whole hours): whole days
- * from the daily totals per user, whole hours from the hourly totals per model or the hourly
- * totals, the partial hours at the edges and everything else from the rows. Every path gives the
- * same answer.
+ * filter; totals, model, provider and user breakdowns, time series in whole hours), the
+ * stretches at the edges from finer ones or the rows, some added and some taken away
+ * ({@link RollupWindow}); the breakdown by user and a user's totals from the running totals per
+ * user ({@link CheckpointSpan}). Every path gives the same answer, read in one snapshot.
  */
 public final class JdbcUsageStore implements UsageStore {
 
@@ -210,7 +210,8 @@ public final class JdbcUsageStore implements UsageStore {
 			PartSql partSql, GroupConsumer consumer) throws SQLException {
 		List<Rollup> rollups = rollups(connection, sql, query, needed, multipleOf);
 		Instant rowsSince = rowsSince(Instant.now());
-		CheckpointSpan span = (needed.equals(List.of("user_id")) && rollups.contains(Rollup.HOURLY)
+		boolean byUserAlone = !needed.isEmpty() && needed.stream().allMatch("user_id"::equals);
+		CheckpointSpan span = (byUserAlone && rollups.contains(Rollup.HOURLY)
 				&& checkpointsExist(connection, sql)) ? CheckpointSpan.of(query, rowsSince) : null;
 		List<RollupWindow> parts;
 		if (span != null) {
