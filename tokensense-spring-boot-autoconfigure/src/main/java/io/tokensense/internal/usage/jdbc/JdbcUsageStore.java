@@ -299,27 +299,14 @@ public final class JdbcUsageStore implements UsageStore {
 		try (PreparedStatement statement = connection.prepareStatement(select)) {
 			binder.bind(statement);
 			try (ResultSet rows = statement.executeQuery()) {
+				SumColumns columns = SumColumns.of(rows);
 				while (rows.next()) {
 					if (tag == null || tags(rows.getString("tag_set")).contains(tag)) {
-						consumer.accept(rows, readTotals(rows, sql));
+						consumer.accept(rows, columns.read(rows, sql.dialectIsSqlite()));
 					}
 				}
 			}
 		}
-	}
-
-	private static UsageTotals readTotals(ResultSet rows, UsageSql sql) throws SQLException {
-		return new UsageTotals(rows.getLong("calls"), rows.getLong("errors"), rows.getLong("input_tokens"),
-				rows.getLong("output_tokens"), rows.getLong("cache_read_tokens"), rows.getLong("cache_write_tokens"),
-				rows.getLong("reasoning_tokens"), cost(rows, sql), rows.getLong("unpriced_calls"));
-	}
-
-	private static BigDecimal cost(ResultSet rows, UsageSql sql) throws SQLException {
-		if (sql.dialectIsSqlite()) {
-			return BigDecimal.valueOf(rows.getLong("cost_usd"), UsageSql.SQLITE_COST_SCALE);
-		}
-		BigDecimal cost = rows.getBigDecimal("cost_usd");
-		return (cost != null) ? cost : BigDecimal.ZERO;
 	}
 
 	private static List<String> keys(UsageDimension dimension, @Nullable String value) throws SQLException {
