@@ -306,7 +306,8 @@ public class TokenSenseProperties {
 
 		/**
 		 * How long rows are kept, e.g. P90D; older rows are deleted in the background, a
-		 * small batch at a time, while the hourly totals stay. Unset keeps rows for ever.
+		 * small batch at a time, while the roll-ups and the running totals per user stay. Unset
+		 * keeps rows for ever.
 		 */
 		private @Nullable Duration retention;
 

@@ -21,25 +21,33 @@ import org.jspecify.annotations.Nullable;
  */
 record CheckpointSpan(@Nullable Instant from, Instant to) {
 
-	/** The span of a window, or {@code null} when both ends are nearest the same checkpoint. */
-	static @Nullable CheckpointSpan of(UsageQuery query) {
-		Instant to = RollupWindow.nearest(query.until(), UserCheckpoints.SPACING_SECONDS);
+	/**
+	 * The span of a window, or {@code null} when both ends are nearest the same checkpoint.
+	 * @param rowsSince the oldest rows kept, {@code null} when all are: a start is never rounded
+	 * down past them, as the stretch would be taken away from rows that are gone
+	 */
+	static @Nullable CheckpointSpan of(UsageQuery query, @Nullable Instant rowsSince) {
+		long spacing = UserCheckpoints.SPACING_SECONDS;
+		Instant to = RollupWindow.nearest(query.until(), spacing);
 		Instant since = query.since();
 		if (since == null) {
 			return new CheckpointSpan(null, to);
 		}
-		Instant from = RollupWindow.nearest(since, UserCheckpoints.SPACING_SECONDS);
+		Instant from = RollupWindow.nearest(since, spacing);
+		if (rowsSince != null && from.isBefore(rowsSince)) {
+			from = RollupWindow.ceil(since, spacing);
+		}
 		return from.isBefore(to) ? new CheckpointSpan(from, to) : null;
 	}
 
 	/** The stretches between the checkpoints and the window's ends, signed, read from the roll-ups or the rows. */
-	List<RollupWindow> edges(UsageQuery query, List<Rollup> rollups) {
+	List<RollupWindow> edges(UsageQuery query, List<Rollup> rollups, @Nullable Instant rowsSince) {
 		List<RollupWindow> parts = new ArrayList<>();
 		Instant since = query.since();
 		if (this.from != null && since != null) {
-			RollupWindow.between(query, this.from, since, true, rollups, parts);
+			RollupWindow.between(query, this.from, since, true, rollups, rowsSince, parts);
 		}
-		RollupWindow.between(query, this.to, query.until(), false, rollups, parts);
+		RollupWindow.between(query, this.to, query.until(), false, rollups, rowsSince, parts);
 		return parts;
 	}
 

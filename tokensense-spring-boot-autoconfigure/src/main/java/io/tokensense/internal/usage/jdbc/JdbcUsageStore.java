@@ -39,10 +39,10 @@ import org.jspecify.annotations.Nullable;
  * Usage reports computed by the database from the calls table the jdbc output writes, so they
  * survive restarts and cover every instance sharing the database. Whole buckets are read from
  * the roll-ups beside the table ({@link Rollup}) wherever a report allows (no session or tag
- * filter; totals, model, provider and user breakdowns, time series in whole hours): whole days
- * from the daily totals per user, whole hours from the hourly totals per model or the hourly
- * totals, the partial hours at the edges and everything else from the rows. Every path gives the
- * same answer.
+ * filter; totals, model, provider and user breakdowns, time series in whole hours), the
+ * stretches at the edges from finer ones or the rows, some added and some taken away
+ * ({@link RollupWindow}); the breakdown by user and a user's totals from the running totals per
+ * user ({@link CheckpointSpan}). Every path gives the same answer, read in one snapshot.
  */
 public final class JdbcUsageStore implements UsageStore {
 
@@ -209,17 +209,19 @@ public final class JdbcUsageStore implements UsageStore {
 	private void read(Connection connection, UsageSql sql, UsageQuery query, List<String> needed, long multipleOf,
 			PartSql partSql, GroupConsumer consumer) throws SQLException {
 		List<Rollup> rollups = rollups(connection, sql, query, needed, multipleOf);
-		CheckpointSpan span = (needed.equals(List.of("user_id")) && rollups.contains(Rollup.HOURLY)
-				&& checkpointsExist(connection, sql)) ? CheckpointSpan.of(query) : null;
+		Instant rowsSince = rowsSince(Instant.now());
+		boolean byUserAlone = !needed.isEmpty() && needed.stream().allMatch("user_id"::equals);
+		CheckpointSpan span = (byUserAlone && rollups.contains(Rollup.HOURLY)
+				&& checkpointsExist(connection, sql)) ? CheckpointSpan.of(query, rowsSince) : null;
 		List<RollupWindow> parts;
 		if (span != null) {
 			CheckpointSql.Statement between = new CheckpointSql(sql.dialect(), this.table).between(span.from(), span.to(),
 					query.userId());
 			select(connection, sql, between.sql(), between::bind, null, consumer);
-			parts = span.edges(query, rollups);
+			parts = span.edges(query, rollups, rowsSince);
 		}
 		else {
-			parts = RollupWindow.split(query, rollups);
+			parts = RollupWindow.split(query, rollups, rowsSince);
 		}
 		for (RollupWindow part : parts) {
 			UsageSql source = source(sql, part);
@@ -297,27 +299,14 @@ public final class JdbcUsageStore implements UsageStore {
 		try (PreparedStatement statement = connection.prepareStatement(select)) {
 			binder.bind(statement);
 			try (ResultSet rows = statement.executeQuery()) {
+				SumColumns columns = SumColumns.of(rows);
 				while (rows.next()) {
 					if (tag == null || tags(rows.getString("tag_set")).contains(tag)) {
-						consumer.accept(rows, readTotals(rows, sql));
+						consumer.accept(rows, columns.read(rows, sql.dialectIsSqlite()));
 					}
 				}
 			}
 		}
-	}
-
-	private static UsageTotals readTotals(ResultSet rows, UsageSql sql) throws SQLException {
-		return new UsageTotals(rows.getLong("calls"), rows.getLong("errors"), rows.getLong("input_tokens"),
-				rows.getLong("output_tokens"), rows.getLong("cache_read_tokens"), rows.getLong("cache_write_tokens"),
-				rows.getLong("reasoning_tokens"), cost(rows, sql), rows.getLong("unpriced_calls"));
-	}
-
-	private static BigDecimal cost(ResultSet rows, UsageSql sql) throws SQLException {
-		if (sql.dialectIsSqlite()) {
-			return BigDecimal.valueOf(rows.getLong("cost_usd"), UsageSql.SQLITE_COST_SCALE);
-		}
-		BigDecimal cost = rows.getBigDecimal("cost_usd");
-		return (cost != null) ? cost : BigDecimal.ZERO;
 	}
 
 	private static List<String> keys(UsageDimension dimension, @Nullable String value) throws SQLException {

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * most half a bucket from what the next level reads. With hours per model, a window from 10:17
  * to 14:37 reads 10:00 to 15:00 from the hours, minus 10:00 to 10:17 and minus 14:37 to 15:00
  * from the rows (rows of 40 minutes, not of 1 hour 6 minutes). Other roll-ups are read for the
- * whole buckets inside the window only. A window without {@code since} takes every bucket
- * before the edge from the coarsest roll-up.
+ * whole buckets inside the window only, and so is any roll-up at a start older than the rows
+ * that retention keeps (the overshoot would be taken away from rows that are gone). A window
+ * without {@code since} takes every bucket before the edge from the coarsest roll-up.
  *
  * @param query the part's window and filters
  * @param source the roll-up it is read from, {@code null} for the rows
@@ -36,10 +37,11 @@ record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract)
 	 * The parts of a query, in time order of the roll-ups' parts.
 	 * @param query the report's window
 	 * @param rollups the roll-ups to read, coarsest first
+	 * @param rowsSince the oldest rows kept ({@code tokensense.jdbc.retention}), {@code null} when all are
 	 */
-	static List<RollupWindow> split(UsageQuery query, List<Rollup> rollups) {
+	static List<RollupWindow> split(UsageQuery query, List<Rollup> rollups, @Nullable Instant rowsSince) {
 		List<RollupWindow> parts = new ArrayList<>();
-		split(query, query.since(), query.until(), false, rollups, 0, parts);
+		split(query, query.since(), query.until(), false, new Levels(rollups, rowsSince), 0, parts);
 		return parts;
 	}
 
@@ -48,40 +50,44 @@ record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract)
 	 * to the later of the two, taken away when {@code to} is the earlier.
 	 */
 	static void between(UsageQuery query, Instant from, Instant to, boolean subtract, List<Rollup> rollups,
-			List<RollupWindow> parts) {
-		edge(query, from, to, subtract, rollups, 0, parts);
+			@Nullable Instant rowsSince, List<RollupWindow> parts) {
+		edge(query, from, to, subtract, new Levels(rollups, rowsSince), 0, parts);
 	}
 
 	private static void split(UsageQuery query, @Nullable Instant since, Instant until, boolean subtract,
-			List<Rollup> rollups, int level, List<RollupWindow> parts) {
-		if (level == rollups.size()) {
+			Levels levels, int level, List<RollupWindow> parts) {
+		if (level == levels.rollups().size()) {
 			parts.add(new RollupWindow(window(query, since, until), null, subtract));
 			return;
 		}
-		Rollup rollup = rollups.get(level);
+		Rollup rollup = levels.rollups().get(level);
 		long seconds = rollup.seconds();
 		// a roll-up that is not compact is read only inside the window: its overshoot costs as much as the rows
 		Instant last = rollup.compact() ? nearest(until, seconds) : floor(until, seconds);
 		Instant first = (since == null) ? null : rollup.compact() ? nearest(since, seconds) : ceil(since, seconds);
+		if (first != null && !levels.rowsKept(first)) {
+			// the overshoot would be taken away from rows that retention deleted
+			first = ceil(since, seconds);
+		}
 		if (first != null && !first.isBefore(last)) {
-			split(query, since, until, subtract, rollups, level + 1, parts);
+			split(query, since, until, subtract, levels, level + 1, parts);
 			return;
 		}
 		if (since != null) {
-			edge(query, first, since, !subtract, rollups, level + 1, parts);
+			edge(query, first, since, !subtract, levels, level + 1, parts);
 		}
 		parts.add(new RollupWindow(window(query, first, last), rollup, subtract));
-		edge(query, last, until, subtract, rollups, level + 1, parts);
+		edge(query, last, until, subtract, levels, level + 1, parts);
 	}
 
 	/** The sums from {@code from} to {@code to}: added, or taken away, when {@code to} comes first. */
-	private static void edge(UsageQuery query, Instant from, Instant to, boolean subtract, List<Rollup> rollups,
-			int level, List<RollupWindow> parts) {
+	private static void edge(UsageQuery query, Instant from, Instant to, boolean subtract, Levels levels, int level,
+			List<RollupWindow> parts) {
 		if (from.isBefore(to)) {
-			split(query, from, to, subtract, rollups, level, parts);
+			split(query, from, to, subtract, levels, level, parts);
 		}
 		else if (to.isBefore(from)) {
-			split(query, to, from, !subtract, rollups, level, parts);
+			split(query, to, from, !subtract, levels, level, parts);
 		}
 	}
 
@@ -91,13 +97,27 @@ record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract)
 		return instant.isAfter(down.plusSeconds(seconds / 2)) ? down.plusSeconds(seconds) : down;
 	}
 
-	private static Instant floor(Instant instant, long seconds) {
+	static Instant floor(Instant instant, long seconds) {
 		return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), seconds) * seconds);
 	}
 
-	private static Instant ceil(Instant instant, long seconds) {
+	static Instant ceil(Instant instant, long seconds) {
 		Instant floor = floor(instant, seconds);
 		return floor.equals(instant) ? floor : floor.plusSeconds(seconds);
+	}
+
+	/**
+	 * The roll-ups to read, coarsest first, and the oldest rows kept.
+	 * @param rollups the roll-ups
+	 * @param rowsSince the oldest rows kept, {@code null} when all are
+	 */
+	private record Levels(List<Rollup> rollups, @Nullable Instant rowsSince) {
+
+		/** Whether the rows from an instant on are all there, so that a stretch of them can be taken away. */
+		boolean rowsKept(Instant from) {
+			return this.rowsSince == null || !from.isBefore(this.rowsSince);
+		}
+
 	}
 
 	private static UsageQuery window(UsageQuery query, @Nullable Instant since, Instant until) {

@@ -20,7 +20,7 @@ class RollupWindowTest {
 		UsageQuery query = new UsageQuery(Instant.parse("2026-11-03T10:17:00Z"), Instant.parse("2026-11-09T14:37:00Z"),
 				"alice", null, null);
 
-		List<RollupWindow> parts = RollupWindow.split(query, DAYS_THEN_HOURS);
+		List<RollupWindow> parts = RollupWindow.split(query, DAYS_THEN_HOURS, null);
 
 		// the 3rd to the 10th in days, less the 3rd until 10:17 and the 9th from 14:37
 		assertThat(parts).extracting(RollupWindowTest::describe)
@@ -37,14 +37,14 @@ class RollupWindowTest {
 		UsageQuery query = new UsageQuery(Instant.parse("2026-11-03T10:40:00Z"), Instant.parse("2026-11-03T10:50:00Z"),
 				null, null, null);
 
-		assertThat(RollupWindow.split(query, DAYS_THEN_HOURS)).containsExactly(new RollupWindow(query, null));
+		assertThat(RollupWindow.split(query, DAYS_THEN_HOURS, null)).containsExactly(new RollupWindow(query, null));
 	}
 
 	@Test
 	void aWindowWithoutStartTakesEveryBucketBeforeTheNearestBoundary() {
 		UsageQuery query = new UsageQuery(null, Instant.parse("2026-11-09T10:37:00Z"), null, null, null);
 
-		assertThat(RollupWindow.split(query, DAYS_THEN_HOURS)).extracting(RollupWindowTest::describe)
+		assertThat(RollupWindow.split(query, DAYS_THEN_HOURS, null)).extracting(RollupWindowTest::describe)
 			.containsExactly("+ null 2026-11-09T00:00:00Z DAILY_USERS", "+ 2026-11-09T00:00:00Z 2026-11-09T10:00:00Z HOURLY",
 					"+ 2026-11-09T10:00:00Z 2026-11-09T10:37:00Z rows");
 	}
@@ -54,9 +54,21 @@ class RollupWindowTest {
 		UsageQuery query = new UsageQuery(Instant.parse("2026-11-03T10:17:00Z"), Instant.parse("2026-11-03T14:37:00Z"),
 				null, null, null);
 
-		assertThat(RollupWindow.split(query, List.of(Rollup.HOURLY_MODELS))).extracting(RollupWindowTest::describe)
+		assertThat(RollupWindow.split(query, List.of(Rollup.HOURLY_MODELS), null)).extracting(RollupWindowTest::describe)
 			.containsExactly("- 2026-11-03T10:00:00Z 2026-11-03T10:17:00Z rows",
 					"+ 2026-11-03T10:00:00Z 2026-11-03T15:00:00Z HOURLY_MODELS",
+					"- 2026-11-03T14:37:00Z 2026-11-03T15:00:00Z rows");
+	}
+
+	@Test
+	void aStartIsNotRoundedDownPastTheOldestKeptRows() {
+		UsageQuery query = new UsageQuery(Instant.parse("2026-11-03T10:17:00Z"), Instant.parse("2026-11-03T14:37:00Z"),
+				null, null, null);
+
+		assertThat(RollupWindow.split(query, List.of(Rollup.HOURLY_MODELS), Instant.parse("2026-11-03T10:05:00Z")))
+			.extracting(RollupWindowTest::describe)
+			.containsExactly("+ 2026-11-03T10:17:00Z 2026-11-03T11:00:00Z rows",
+					"+ 2026-11-03T11:00:00Z 2026-11-03T15:00:00Z HOURLY_MODELS",
 					"- 2026-11-03T14:37:00Z 2026-11-03T15:00:00Z rows");
 	}
 
@@ -65,7 +77,7 @@ class RollupWindowTest {
 		UsageQuery query = new UsageQuery(Instant.parse("2026-11-03T10:17:00Z"), Instant.parse("2026-11-03T14:37:00Z"),
 				null, null, null);
 
-		assertThat(RollupWindow.split(query, List.of(Rollup.HOURLY))).extracting(RollupWindowTest::describe)
+		assertThat(RollupWindow.split(query, List.of(Rollup.HOURLY), null)).extracting(RollupWindowTest::describe)
 			.containsExactly("+ 2026-11-03T10:17:00Z 2026-11-03T11:00:00Z rows",
 					"+ 2026-11-03T11:00:00Z 2026-11-03T14:00:00Z HOURLY",
 					"+ 2026-11-03T14:00:00Z 2026-11-03T14:37:00Z rows");
@@ -91,7 +103,7 @@ class RollupWindowTest {
 			Instant since = base.plusSeconds(random.nextInt(10 * 86_400));
 			Instant until = since.plusSeconds(1 + random.nextInt((run % 2 == 0) ? 7200 : 8 * 86_400));
 			UsageQuery query = new UsageQuery(random.nextInt(10) == 0 ? null : since, until, null, null, null);
-			List<RollupWindow> parts = RollupWindow.split(query, rollups);
+			List<RollupWindow> parts = RollupWindow.split(query, rollups, null);
 			for (int probe = 0; probe < 200; probe++) {
 				Instant at = base.minusSeconds(86_400).plusSeconds(random.nextInt(12 * 86_400));
 				boolean inside = (query.since() == null || !at.isBefore(query.since())) && at.isBefore(until);
