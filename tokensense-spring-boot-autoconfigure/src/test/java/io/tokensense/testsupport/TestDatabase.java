@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -22,6 +24,7 @@ import io.tokensense.internal.jdbc.TableName;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * A real database for the JDBC tests: H2 in memory, an SQLite file, or the PostgreSQL and
@@ -43,6 +46,24 @@ public final class TestDatabase implements AutoCloseable {
 	private TestDatabase(DataSource dataSource, JdbcDialect dialect) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
+	}
+
+	/**
+	 * Every kind of database the jdbc output supports, as a parameterized test's arguments: a
+	 * name and a supplier. The servers skip their test loudly when their URL is not set.
+	 */
+	public static Stream<Arguments> everyKind() {
+		return Stream.concat(Stream.of(Arguments.of("H2", (Supplier<TestDatabase>) TestDatabase::h2),
+				Arguments.of("SQLite", (Supplier<TestDatabase>) TestDatabase::sqlite)), servers());
+	}
+
+	/** PostgreSQL and MariaDB, as {@link #everyKind()} gives them. */
+	public static Stream<Arguments> servers() {
+		return Stream.of(
+				Arguments.of("PostgreSQL", (Supplier<TestDatabase>) () -> orSkip(
+						fromEnvironment(POSTGRES_URL, JdbcDialect.POSTGRESQL), POSTGRES_URL, JdbcDialect.POSTGRESQL)),
+				Arguments.of("MariaDB", (Supplier<TestDatabase>) () -> orSkip(fromEnvironment(MARIADB_URL, JdbcDialect.MYSQL),
+						MARIADB_URL, JdbcDialect.MYSQL)));
 	}
 
 	public static TestDatabase h2() {

@@ -35,13 +35,7 @@ class UserCheckpointsConcurrencyTest {
 	private static final int BATCHES = 40;
 
 	static Stream<Arguments> databases() {
-		return Stream.of(
-				Arguments.of("PostgreSQL", (Supplier<TestDatabase>) () -> TestDatabase.orSkip(
-						TestDatabase.fromEnvironment(TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL),
-						TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL)),
-				Arguments.of("MariaDB", (Supplier<TestDatabase>) () -> TestDatabase.orSkip(
-						TestDatabase.fromEnvironment(TestDatabase.MARIADB_URL, JdbcDialect.MYSQL),
-						TestDatabase.MARIADB_URL, JdbcDialect.MYSQL)));
+		return TestDatabase.servers();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -17,7 +17,6 @@ import io.tokensense.PricingStatus;
 import io.tokensense.budget.Budget;
 import io.tokensense.budget.BudgetScope;
 import io.tokensense.budget.BudgetWindow;
-import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.internal.jdbc.Rollup;
 import io.tokensense.internal.jdbc.TableName;
 import io.tokensense.output.JdbcOutput;
@@ -49,14 +48,7 @@ class JdbcSpendReaderContractTest {
 	private static final String SERVED_MODEL = "gpt-4o-2024-08-06";
 
 	static Stream<Arguments> databases() {
-		return Stream.of(Arguments.of("H2", (Supplier<TestDatabase>) TestDatabase::h2),
-				Arguments.of("SQLite", (Supplier<TestDatabase>) TestDatabase::sqlite),
-				Arguments.of("PostgreSQL", (Supplier<TestDatabase>) () -> TestDatabase.orSkip(
-						TestDatabase.fromEnvironment(TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL),
-						TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL)),
-				Arguments.of("MariaDB", (Supplier<TestDatabase>) () -> TestDatabase.orSkip(
-						TestDatabase.fromEnvironment(TestDatabase.MARIADB_URL, JdbcDialect.MYSQL),
-						TestDatabase.MARIADB_URL, JdbcDialect.MYSQL)));
+		return TestDatabase.everyKind();
 	}
 
 	@ParameterizedTest(name = "{0}")

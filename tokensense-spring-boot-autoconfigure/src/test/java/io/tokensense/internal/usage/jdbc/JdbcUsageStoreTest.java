@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.tokensense.CallEvent;
-import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.internal.jdbc.TableName;
 import io.tokensense.internal.usage.MemoryUsageStore;
 import io.tokensense.internal.usage.TimeBucket;
@@ -34,14 +33,7 @@ class JdbcUsageStoreTest {
 	private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
 	static Stream<Arguments> databases() {
-		return Stream.of(Arguments.of("H2", (Supplier<TestDatabase>) TestDatabase::h2),
-				Arguments.of("SQLite", (Supplier<TestDatabase>) TestDatabase::sqlite),
-				Arguments.of("PostgreSQL", (Supplier<TestDatabase>) () -> TestDatabase.orSkip(
-						TestDatabase.fromEnvironment(TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL),
-						TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL)),
-				Arguments.of("MariaDB", (Supplier<TestDatabase>) () -> TestDatabase.orSkip(
-						TestDatabase.fromEnvironment(TestDatabase.MARIADB_URL, JdbcDialect.MYSQL),
-						TestDatabase.MARIADB_URL, JdbcDialect.MYSQL)));
+		return TestDatabase.everyKind();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -47,14 +47,7 @@ class LatestCallRowsTest {
 		.build();
 
 	static Stream<Arguments> databases() {
-		return Stream.of(Arguments.of("H2", (Supplier<TestDatabase>) TestDatabase::h2),
-				Arguments.of("SQLite", (Supplier<TestDatabase>) TestDatabase::sqlite),
-				Arguments.of("PostgreSQL", (Supplier<TestDatabase>) () -> TestDatabase.orSkip(
-						TestDatabase.fromEnvironment(TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL),
-						TestDatabase.POSTGRES_URL, JdbcDialect.POSTGRESQL)),
-				Arguments.of("MariaDB", (Supplier<TestDatabase>) () -> TestDatabase.orSkip(
-						TestDatabase.fromEnvironment(TestDatabase.MARIADB_URL, JdbcDialect.MYSQL),
-						TestDatabase.MARIADB_URL, JdbcDialect.MYSQL)));
+		return TestDatabase.everyKind();
 	}
 
 	@ParameterizedTest(name = "{0}")
