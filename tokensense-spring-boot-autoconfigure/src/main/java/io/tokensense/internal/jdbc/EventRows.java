@@ -100,8 +100,8 @@ public final class EventRows {
 		return StoredText.bounded(value);
 	}
 
-	private static void setString(PreparedStatement statement, int index, @Nullable String value)
-			throws SQLException {
+	/** Binds a text, or SQL NULL for none. */
+	static void setString(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
 		if (value != null) {
 			statement.setString(index, value);
 		}

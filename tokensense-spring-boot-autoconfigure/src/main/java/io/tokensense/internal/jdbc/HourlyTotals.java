@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.tokensense.CallEvent;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the roll-up tables ({@link Rollup}: the hourly totals, the hourly totals per model, the
@@ -143,7 +141,7 @@ public final class HourlyTotals {
 				dialect.setTimestamp(statement, i++, Instant.ofEpochSecond(key.start()));
 				statement.setString(i++, key.hash());
 				for (String value : key.values()) {
-					setString(statement, i++, value);
+					EventRows.setString(statement, i++, value);
 				}
 				group.getValue().bind(statement, i, sql.costInPicodollars());
 				statement.addBatch();
@@ -188,16 +186,6 @@ public final class HourlyTotals {
 			chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
 		}
 		return chunks;
-	}
-
-	private static void setString(PreparedStatement statement, int index, @Nullable String value)
-			throws SQLException {
-		if (value != null) {
-			statement.setString(index, value);
-		}
-		else {
-			statement.setNull(index, Types.VARCHAR);
-		}
 	}
 
 	/** The insert of a batch's rows. */

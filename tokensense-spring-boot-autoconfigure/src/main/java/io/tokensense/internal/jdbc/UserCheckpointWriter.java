@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,7 +111,7 @@ final class UserCheckpointWriter {
 			for (Map.Entry<String, UserBatch> user : users.entrySet()) {
 				UserCheckpointChange alone = UserCheckpointChange.of(null, user.getValue().spacings());
 				insert.setString(1, user.getKey());
-				setString(insert, 2, user.getValue().userId());
+				EventRows.setString(insert, 2, user.getValue().userId());
 				dialect.setTimestamp(insert, 3, Instant.ofEpochSecond(alone.first()));
 				dialect.setTimestamp(insert, 4, Instant.ofEpochSecond(alone.last()));
 				insert.addBatch();
@@ -160,16 +159,6 @@ final class UserCheckpointWriter {
 			}
 		}
 		return found;
-	}
-
-	private static void setString(PreparedStatement statement, int index, @Nullable String value)
-			throws SQLException {
-		if (value != null) {
-			statement.setString(index, value);
-		}
-		else {
-			statement.setNull(index, Types.VARCHAR);
-		}
 	}
 
 	/**

@@ -33,10 +33,7 @@ record CheckpointSpan(@Nullable Instant from, Instant to) {
 		if (since == null) {
 			return new CheckpointSpan(null, to);
 		}
-		Instant from = RollupWindow.nearest(since, spacing);
-		if (rowsSince != null && from.isBefore(rowsSince)) {
-			from = RollupWindow.ceil(since, spacing);
-		}
+		Instant from = RollupWindow.nearestStart(since, spacing, rowsSince);
 		return from.isBefore(to) ? new CheckpointSpan(from, to) : null;
 	}
 

@@ -2,17 +2,16 @@ package io.tokensense.internal.usage.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.tokensense.budget.Budget;
 import io.tokensense.budget.SharedSpend;
+import io.tokensense.internal.jdbc.HourlyTotals;
 import io.tokensense.internal.jdbc.JdbcDialect;
 import io.tokensense.internal.jdbc.SqlFailures;
 import io.tokensense.internal.jdbc.TableName;
@@ -85,10 +84,8 @@ public final class JdbcSpendReader implements SharedSpend {
 	}
 
 	private boolean tableExists(Connection connection, JdbcDialect dialect) {
-		String name = this.table.name();
-		String stored = (dialect == JdbcDialect.H2) ? name.toUpperCase(Locale.ROOT) : name;
-		try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, stored, null)) {
-			return tables.next();
+		try {
+			return HourlyTotals.tableExists(connection, dialect, this.table);
 		}
 		catch (SQLException ex) {
 			// cannot tell: report the read's own failure

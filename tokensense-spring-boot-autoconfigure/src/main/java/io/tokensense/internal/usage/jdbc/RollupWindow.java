@@ -64,11 +64,8 @@ record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract)
 		long seconds = rollup.seconds();
 		// a roll-up that is not compact is read only inside the window: its overshoot costs as much as the rows
 		Instant last = rollup.compact() ? nearest(until, seconds) : floor(until, seconds);
-		Instant first = (since == null) ? null : rollup.compact() ? nearest(since, seconds) : ceil(since, seconds);
-		if (first != null && !levels.rowsKept(first)) {
-			// the overshoot would be taken away from rows that retention deleted
-			first = ceil(since, seconds);
-		}
+		Instant first = (since == null) ? null
+				: rollup.compact() ? nearestStart(since, seconds, levels.rowsSince()) : ceil(since, seconds);
 		if (first != null && !first.isBefore(last)) {
 			split(query, since, until, subtract, levels, level + 1, parts);
 			return;
@@ -91,17 +88,28 @@ record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract)
 		}
 	}
 
+	/**
+	 * Where a part read from whole buckets starts, for a window starting at {@code since}: the
+	 * boundary nearest it, unless that lies before the oldest rows kept, where the overshoot would
+	 * be taken away from rows that retention deleted; then the boundary after it.
+	 * @param rowsSince the oldest rows kept, {@code null} when all are
+	 */
+	static Instant nearestStart(Instant since, long seconds, @Nullable Instant rowsSince) {
+		Instant nearest = nearest(since, seconds);
+		return (rowsSince != null && nearest.isBefore(rowsSince)) ? ceil(since, seconds) : nearest;
+	}
+
 	/** The bucket boundary nearest an instant; half way rounds down. */
 	static Instant nearest(Instant instant, long seconds) {
 		Instant down = floor(instant, seconds);
 		return instant.isAfter(down.plusSeconds(seconds / 2)) ? down.plusSeconds(seconds) : down;
 	}
 
-	static Instant floor(Instant instant, long seconds) {
+	private static Instant floor(Instant instant, long seconds) {
 		return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), seconds) * seconds);
 	}
 
-	static Instant ceil(Instant instant, long seconds) {
+	private static Instant ceil(Instant instant, long seconds) {
 		Instant floor = floor(instant, seconds);
 		return floor.equals(instant) ? floor : floor.plusSeconds(seconds);
 	}
@@ -112,11 +120,6 @@ record RollupWindow(UsageQuery query, @Nullable Rollup source, boolean subtract)
 	 * @param rowsSince the oldest rows kept, {@code null} when all are
 	 */
 	private record Levels(List<Rollup> rollups, @Nullable Instant rowsSince) {
-
-		/** Whether the rows from an instant on are all there, so that a stretch of them can be taken away. */
-		boolean rowsKept(Instant from) {
-			return this.rowsSince == null || !from.isBefore(this.rowsSince);
-		}
 
 	}
 
